@@ -1,0 +1,111 @@
+"""Finding the language parts of a source (ru, en, zh and a closing colophon) from script statistics.
+
+Each line is labelled with its dominant writing system; runs of equal labels are then merged
+until only substantial runs remain: a small run inside a part (a Cyrillic footnote in the
+English text, a line of Latin names in the Russian one) joins the part around it, and small
+runs after the last substantial part form the colophon.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .errors import SourceError
+from .scripts import LANG_NAMES, SCRIPT_LANG, script_counts
+from .source import Source
+
+#: A run smaller than this share of the largest run is not a language part of its own.
+MIN_PART_SHARE = 0.05
+#: CJK characters carry more text per character than alphabetic letters.
+_SCRIPT_WEIGHT = {"cjk": 2.0, "cyrillic": 1.0, "latin": 1.0}
+
+
+@dataclass(frozen=True)
+class Part:
+    """A contiguous range of source lines in one language (``role`` 'body' or 'colophon')."""
+
+    lang: str
+    role: str
+    start: int
+    end: int
+
+    @property
+    def name(self) -> str:
+        """The part's id prefix: the language code, or 'colophon'."""
+        return self.lang if self.role == "body" else "colophon"
+
+
+@dataclass
+class _Run:
+    script: str
+    first: int
+    last: int
+    mass: float
+
+
+def _line_runs(source: Source) -> list[_Run]:
+    runs: list[_Run] = []
+    for number, line in enumerate(source.lines, 1):
+        counts = script_counts(line)
+        if not counts:
+            continue
+        script = counts.most_common(1)[0][0]
+        mass = sum(_SCRIPT_WEIGHT[s] * n for s, n in counts.items())
+        if runs and runs[-1].script == script:
+            runs[-1].last, runs[-1].mass = number, runs[-1].mass + mass
+        else:
+            runs.append(_Run(script, number, number, mass))
+    return runs
+
+
+def _absorb(runs: list[_Run], i: int) -> None:
+    """Merge small run ``i`` into its neighbours (both when they share a script)."""
+    run = runs[i]
+    if 0 < i < len(runs) - 1 and runs[i - 1].script == runs[i + 1].script:
+        prev, nxt = runs[i - 1], runs.pop(i + 1)
+        prev.last, prev.mass = nxt.last, prev.mass + run.mass + nxt.mass
+        runs.pop(i)
+    elif i == 0:
+        runs[1].first, runs[1].mass = run.first, runs[1].mass + run.mass
+        runs.pop(0)
+    else:
+        runs[i - 1].last, runs[i - 1].mass = run.last, runs[i - 1].mass + run.mass
+        runs.pop(i)
+
+
+def find_parts(source: Source) -> list[Part]:
+    """Split ``source`` into language parts in document order; raise SourceError if impossible."""
+    runs = _line_runs(source)
+    if not runs:
+        raise SourceError(source.path, None, "no text in Russian, English or Chinese script")
+    threshold = MIN_PART_SHARE * max(r.mass for r in runs)
+    tail: list[_Run] = []
+    while runs and runs[-1].mass < threshold:
+        tail.insert(0, runs.pop())
+    while True:
+        small = [i for i, r in enumerate(runs) if r.mass < threshold]
+        if not small or len(runs) == 1:
+            break
+        _absorb(runs, min(small, key=lambda i: runs[i].mass))
+
+    parts: list[Part] = []
+    seen: dict[str, _Run] = {}
+    for k, run in enumerate(runs):
+        lang = SCRIPT_LANG[run.script]
+        if lang in seen:
+            raise SourceError(
+                source.path, run.first,
+                f"a second {LANG_NAMES[lang]} part starts here (the first starts at line "
+                f"{seen[lang].first}); expected one part per language",
+            )
+        seen[lang] = run
+        start = 1 if k == 0 else run.first
+        end = runs[k + 1].first - 1 if k + 1 < len(runs) else (
+            tail[0].first - 1 if tail else len(source.lines))
+        parts.append(Part(lang, "body", start, end))
+    if tail:
+        mass: dict[str, float] = {}
+        for run in tail:
+            mass[run.script] = mass.get(run.script, 0.0) + run.mass
+        script = max(mass, key=mass.get)
+        parts.append(Part(SCRIPT_LANG[script], "colophon", tail[0].first, len(source.lines)))
+    return parts

@@ -1,0 +1,151 @@
+"""Page layout of one language part: line groups, running headers, page numbers and markup.
+
+A *group* is a run of non-blank lines; the blank lines around it tell page breaks apart from
+paragraph breaks.  Everything taken out of the text here (running headers, page numbers,
+markdown markers, escapes) is recorded as :class:`Noise`, so that every character of the
+source stays accounted for.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .languages import Part
+from .source import Source
+
+#: Running headers repeat on at least this many pages and are at most this long.
+HEADER_MIN_REPEATS = 3
+HEADER_MAX_CHARS = 120
+
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_AUTOLINK = re.compile(r"<((?:https?|ftp)://[^<>\s]+|www\.[^<>\s]+)>")
+_PAGE_NUMBER = re.compile(r"^[-–—\s]*\d{1,4}[-–—\s]*$")
+_LIST_START = re.compile(r"^\s*(?:[-–—•●▪]|\d{1,2}[.)]\s)")
+
+
+@dataclass(frozen=True)
+class Noise:
+    """Text removed as layout noise: ``kind`` is header, page_number, bold, italic, link, escape or hyphen."""
+
+    lang: str
+    kind: str
+    line: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Line:
+    """One source line with markup undone: its number, clean text, and what was removed."""
+
+    number: int
+    text: str
+    removed: tuple[Noise, ...] = ()
+
+
+@dataclass(frozen=True)
+class Group:
+    """Consecutive non-blank lines, with the number of blank lines before and after them."""
+
+    lines: tuple[Line, ...]
+    blank_before: int
+    blank_after: int
+
+    @property
+    def numbers(self) -> tuple[int, ...]:
+        return tuple(line.number for line in self.lines)
+
+    @property
+    def raw(self) -> str:
+        """Clean text of the lines joined by newlines."""
+        return "\n".join(line.text for line in self.lines)
+
+
+def clean_line(lang: str, number: int, text: str) -> Line:
+    """Undo markdown in one line: escapes, emphasis markers and autolink brackets."""
+    removed: list[Noise] = []
+
+    def escape(match: re.Match) -> str:
+        removed.append(Noise(lang, "escape", number, "\\"))
+        return "\x00" + match.group(1)  # protect the escaped character from the next steps
+
+    text = _ESCAPE.sub(escape, text)
+
+    def autolink(match: re.Match) -> str:
+        removed.append(Noise(lang, "link", number, "<>"))
+        return match.group(1)
+
+    text = _AUTOLINK.sub(autolink, text)
+    for marker, kind in (("**", "bold"), ("*", "italic")):
+        count = text.count(marker)
+        if count:
+            removed.append(Noise(lang, kind, number, marker * count))
+            text = text.replace(marker, "")
+    return Line(number, text.replace("\x00", ""), tuple(removed))
+
+
+def header_key(text: str) -> str:
+    """A line's identity as a running header: case, digits, spacing and markup ignored."""
+    text = re.sub(r"[*_\\]", "", text).casefold()
+    return re.sub(r"\s+", " ", re.sub(r"\d+", "#", text)).strip()
+
+
+def _running_headers(source: Source, part: Part) -> set[str]:
+    counts = Counter(
+        header_key(source.line(n))
+        for n in range(part.start, part.end + 1)
+        if source.line(n).strip() and len(source.line(n).strip()) <= HEADER_MAX_CHARS
+        and not _LIST_START.match(source.line(n))
+    )
+    return {key for key, n in counts.items() if n >= HEADER_MIN_REPEATS and key.strip("# ")}
+
+
+def read_groups(source: Source, part: Part) -> tuple[list[Group], list[Noise]]:
+    """The clean line groups of ``part`` and the layout noise removed from it."""
+    headers = _running_headers(source, part)
+    noise: list[Noise] = []
+    groups: list[Group] = []
+    current: list[Line] = []
+    blanks = 0
+    before = 0
+
+    def close() -> None:
+        if current:
+            groups.append(Group(tuple(current), before, 0))
+            current.clear()
+
+    for number in range(part.start, part.end + 1):
+        raw = source.line(number)
+        if not raw.strip():
+            blanks += 1
+            continue
+        if header_key(raw) in headers:
+            noise.append(Noise(part.lang, "header", number, raw.strip()))
+            blanks += 1  # a removed header separates like the page break it marks
+            continue
+        if blanks:
+            close()
+            if groups:
+                groups[-1] = Group(groups[-1].lines, groups[-1].blank_before, blanks)
+            before, blanks = blanks, 0
+        current.append(clean_line(part.lang, number, raw))
+    close()
+    if groups:
+        groups[-1] = Group(groups[-1].lines, groups[-1].blank_before, blanks)
+
+    kept: list[Group] = []
+    for group in groups:
+        if len(group.lines) == 1 and _PAGE_NUMBER.match(group.lines[0].text):
+            line = group.lines[0]
+            noise.append(Noise(part.lang, "page_number", line.number, line.text.strip()))
+            noise.extend(line.removed)
+            if kept:  # the page number's blank lines join those around it
+                prev = kept[-1]
+                kept[-1] = Group(prev.lines, prev.blank_before,
+                                 prev.blank_after + 1 + group.blank_after)
+            continue
+        kept.append(group)
+    for group in kept:
+        for line in group.lines:
+            noise.extend(line.removed)
+    return kept, noise
