@@ -23,7 +23,8 @@ LIST_ITEM, CAPTION, FOOTNOTE = "list_item", "caption", "footnote"
 KINDS = (TITLE, TOC_HEADING, TOC_ENTRY, HEADING, EPIGRAPH, PARAGRAPH, LIST_ITEM, CAPTION, FOOTNOTE)
 FLOATING = (CAPTION, FOOTNOTE)
 
-#: Longest caption (characters) recognised by its place-and-date ending or leading date.
+#: Longest caption (characters) recognised by its place-and-date ending; a Chinese caption
+#: that opens with its date is shorter (a paragraph may open with a date too).
 CAPTION_MAX_CHARS = {"ru": 400, "en": 400, "zh": 100}
 #: A short unpunctuated line inside a page-broken paragraph is a caption up to this length.
 ORPHAN_MAX_CHARS = 80
@@ -117,11 +118,10 @@ def _split_items(group: Group, lang: str) -> list[Draft]:
 
 def is_caption(text: str, lang: str) -> bool:
     """Whether a block's text reads as a photo caption (place and date)."""
-    if len(text) > CAPTION_MAX_CHARS[lang]:
-        return False
     if lang == "zh":
-        return bool(_ZH_CAPTION_HEAD.match(text) or _ZH_CAPTION_TAIL.search(text))
-    return bool(_CAPTION_TAIL[lang].search(text))
+        return bool(len(text) <= CAPTION_MAX_CHARS["zh"] and _ZH_CAPTION_HEAD.match(text)
+                    or len(text) <= CAPTION_MAX_CHARS["ru"] and _ZH_CAPTION_TAIL.search(text))
+    return len(text) <= CAPTION_MAX_CHARS[lang] and bool(_CAPTION_TAIL[lang].search(text))
 
 
 def _footnote(text: str) -> tuple[str, str] | None:
@@ -291,15 +291,18 @@ def read_part(source: Source, part: Part, words: Counter) -> PartLayout:
             continue
         for draft in _split_items(groups[i], lang):
             _classify(draft, lang)
-            if draft.kind == PARAGRAPH and list_open:
-                text = draft.text.rstrip()
+            text = draft.text.rstrip()
+            if draft.kind == PARAGRAPH and list_open and not _starts_lower(text):
                 if text.endswith((";", "；")):
-                    draft.kind, list_seen = LIST_ITEM, True
+                    draft.kind = LIST_ITEM
                 elif list_seen and text.endswith((".", "。")):
-                    draft.kind, list_open = LIST_ITEM, False
+                    draft.kind = LIST_ITEM
                 else:
                     list_open = False
-            if draft.kind in (PARAGRAPH, LIST_ITEM) and draft.text.rstrip().endswith((":", "：")):
+            if draft.kind == LIST_ITEM:
+                list_seen = True
+                list_open = list_open and not text.endswith((".", "。"))
+            if draft.kind in (PARAGRAPH, LIST_ITEM) and text.endswith((":", "：")):
                 list_open, list_seen = True, False
             drafts.append(draft)
         i += 1
