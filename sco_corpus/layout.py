@@ -90,14 +90,39 @@ def header_key(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"\d+", "#", text)).strip()
 
 
-def _running_headers(source: Source, part: Part) -> set[str]:
-    counts = Counter(
-        header_key(source.line(n))
-        for n in range(part.start, part.end + 1)
-        if source.line(n).strip() and len(source.line(n).strip()) <= HEADER_MAX_CHARS
-        and not _LIST_START.match(source.line(n))
-    )
-    return {key for key, n in counts.items() if n >= HEADER_MIN_REPEATS and key.strip("# ")}
+def _blank_like(source: Source, number: int) -> bool:
+    line = source.line(number)
+    return not line.strip() or bool(_PAGE_NUMBER.match(line))
+
+
+def _gap(source: Source, number: int, step: int, part: Part) -> int:
+    """Blank (or page-number) lines next to ``number`` in direction ``step``, up to 2."""
+    count, n = 0, number + step
+    while count < 2 and part.start <= n <= part.end and _blank_like(source, n):
+        count, n = count + 1, n + step
+    return count if part.start <= n <= part.end else 2
+
+
+def _running_headers(source: Source, part: Part) -> set[int]:
+    """Line numbers of running headers: short lines repeated on at least three pages (two when
+    they carry a changing page number), set apart by blank lines (two or more on each side
+    most of the time, one at the least)."""
+    places: dict[str, list[int]] = {}
+    for n in range(part.start, part.end + 1):
+        text = source.line(n).strip()
+        if text and len(text) <= HEADER_MAX_CHARS and not _LIST_START.match(text) \
+                and not _PAGE_NUMBER.match(text) and header_key(text).strip("# "):
+            places.setdefault(header_key(text), []).append(n)
+    headers: set[int] = set()
+    for numbers in places.values():
+        gaps = [(_gap(source, n, -1, part), _gap(source, n, 1, part)) for n in numbers]
+        isolated = sum(1 for before, after in gaps if before >= 2 and after >= 2)
+        # a header carrying the page number shows it by its changing digits on two pages already
+        numbered = len({re.sub(r"\D", "", source.line(n)) for n in numbers}) == len(numbers) > 1
+        if (isolated >= HEADER_MIN_REPEATS or numbered and isolated == len(numbers)) \
+                and 2 * isolated >= len(numbers):
+            headers.update(n for n, (before, after) in zip(numbers, gaps) if before and after)
+    return headers
 
 
 def read_groups(source: Source, part: Part) -> tuple[list[Group], list[Noise]]:
@@ -119,7 +144,7 @@ def read_groups(source: Source, part: Part) -> tuple[list[Group], list[Noise]]:
         if not raw.strip():
             blanks += 1
             continue
-        if header_key(raw) in headers:
+        if number in headers:
             noise.append(Noise(part.lang, "header", number, raw.strip()))
             blanks += 1  # a removed header separates like the page break it marks
             continue

@@ -24,6 +24,11 @@ class Block:
     cites: str | None = None
     offsets: tuple[tuple[int, int], ...] = field(default=(), repr=False, compare=False)
 
+    @property
+    def source_text(self) -> str:
+        """Everything of the source this block holds: marker, text and TOC page number."""
+        return self.marker + self.text + ("" if self.page is None else str(self.page))
+
     def lines_of(self, start: int, end: int) -> tuple[int, ...]:
         """Source lines of the characters ``text[start:end]``."""
         found = []

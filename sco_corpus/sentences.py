@@ -120,9 +120,19 @@ def split_text(text: str, lang: str, backend: str | None = None) -> list[str]:
     return [text[a:b] for a, b in split_spans(text, lang, backend)]
 
 
+#: Signs of a bibliographic reference: a "//" source separator, a link, a page or issue number.
+_REFERENCE = re.compile(r"//|https?://|www\.|\s[СCPРсp]\.\s*\d|№\s*\d")
+
+
 def block_sentences(block: Block) -> list[Sentence]:
-    """The sentences of one block, each with its id and source lines."""
-    if block.kind in ("toc_entry", "title", "toc_heading", "heading"):
+    """The sentences of one block, each with its id and source lines.
+
+    Headings, titles and TOC entries are one segment each, and so is a footnote that is a
+    bibliographic reference (its full stops separate author, title and place).
+    """
+    whole = block.kind in ("toc_entry", "title", "toc_heading", "heading") or (
+        block.kind == "footnote" and _REFERENCE.search(block.text))
+    if whole:
         spans = [(0, len(block.text))] if block.text.strip() else []
     else:
         spans = split_spans(block.text, block.lang)
