@@ -8,7 +8,6 @@ source stays accounted for.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from .languages import Part
