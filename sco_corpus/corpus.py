@@ -1,7 +1,7 @@
 """The :class:`Corpus`: a source read into languages, sections, blocks and sentences."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .blocks import read_part, vocabulary
@@ -86,7 +86,7 @@ def from_source(source: Source) -> Corpus:
         noise += layout.noise
         for section in build_sections(layout):
             sentences = tuple(x for b in section.blocks for x in block_sentences(b))
-            sections.append(Section(**{**section.__dict__, "sentences": sentences}))
+            sections.append(replace(section, sentences=sentences))
     noise.sort(key=lambda n: n.line)
     return Corpus(source, tuple(parts), tuple(sections), tuple(noise))
 

@@ -1,6 +1,8 @@
 """Sections with ids shared across languages, and the final, identified blocks in them."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .blocks import FOOTNOTE, HEADING, Draft, PartLayout
 from .model import Block, Section
 
@@ -44,7 +46,7 @@ def build_sections(layout: PartLayout) -> list[Section]:
             draft = layout.drafts[k]
             block = _block(draft, ids[k], lang, sid)
             if draft.kind == FOOTNOTE and draft.cites is not None:
-                block = Block(**{**block.__dict__, "cites": ids[draft.cites]})
+                block = replace(block, cites=ids[draft.cites])
             blocks.append(block)
         heading = next((b for b in blocks if b.kind == HEADING), None)
         chapter = int(sid[1:]) if sid.startswith("s") and sid != FRONT else None
