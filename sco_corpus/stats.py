@@ -14,7 +14,8 @@ def stats_table(corpus: Corpus) -> list[list[str]]:
     for sid in corpus.section_ids():
         by_lang = {s.lang: s for s in corpus.sections if s.id == sid}
         first = next(iter(by_lang.values()))
-        title = by_lang.get(langs[0], first).toc_title or by_lang.get(langs[0], first).title
+        shown = by_lang.get(langs[0], first)
+        title = shown.toc_title or shown.title
         row = [sid, title[:40]]
         for k, lang in enumerate(langs):
             section = by_lang.get(lang) or (first if sid == "colophon" and k == 0 else None)

@@ -6,10 +6,8 @@ from pathlib import Path
 
 from ..corpus import Corpus
 
-#: Line numbers are written as space-separated integers in TSV, as lists in JSON.
-
-
 def _tsv_value(value) -> str:
+    """A TSV cell: line numbers as space-separated integers (JSON keeps them as lists)."""
     if isinstance(value, tuple):
         return " ".join(map(str, value))
     return "" if value is None else str(value)
