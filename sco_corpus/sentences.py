@@ -22,7 +22,8 @@ NON_FINAL = {
 #: word starts with a capital.  Any split before a lower-case word is undone anyway.
 MAY_END = frozenset("т.д т.п др etc г гг млн млрд тыс".split())
 
-_ZH_SENTENCE = re.compile(r".*?(?:[。！？；]+|…+|……)[”’」』）》】\"']*|.+?$", re.S)
+#: A Chinese sentence: up to its final mark, with closing quotes and footnote superscripts.
+_ZH_SENTENCE = re.compile(r".*?(?:[。！？；]+|…+|……)[”’」』）》】\"'¹²³⁴⁵⁶⁷⁸⁹⁰]*|.+?$", re.S)
 _CLOSERS = "”’」』）》】\"'»)]"
 
 

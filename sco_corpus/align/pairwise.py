@@ -1,0 +1,187 @@
+"""Sentence alignment of one language pair: :func:`align_sentences` and the band around it.
+
+Small inputs are aligned over the full grid. Longer ones first at a coarse level (runs of
+sentences merged into one), and then inside a band around the coarse path, as Vecalign does, so
+time and memory grow linearly with the length.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Hashable, Sequence
+
+import numpy as np
+
+from .anchors import anchor_vectors
+from .dp import search
+from .embed import Embedder
+from .length import LengthModel, char_length
+from .scoring import BeadCost, Side, Weights, match_confidence, null_confidence
+
+#: Bead shapes besides 1-0 and 0-1, which are always allowed.
+DEFAULT_BEADS = ((1, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1))
+#: Mean cosine of unrelated sentence pairs, used when an input is too short to measure it.
+DEFAULT_NULL_SIMILARITY = 0.12
+
+
+@dataclass(frozen=True)
+class Bead:
+    """Source sentences ``src`` aligned with target sentences ``tgt`` (either may be empty).
+
+    ``score`` is the confidence in [0, 1] that the bead is right; ``cost`` what it added to the
+    path (lower is better).
+    """
+
+    src: tuple[int, ...]
+    tgt: tuple[int, ...]
+    score: float
+    cost: float = field(default=0.0, compare=False)
+
+
+@dataclass(frozen=True)
+class Options:
+    """Settings of the aligner; the defaults are the ones measured in the README."""
+
+    beads: tuple[tuple[int, int], ...] = DEFAULT_BEADS
+    weights: Weights = Weights()
+    #: ``None``: ratio of total lengths of the two inputs
+    length: LengthModel | None = None
+    #: ``None``: measured on random pairs of the input
+    null_similarity: float | None = None
+    #: grids up to this many cells are searched whole
+    max_full_cells: int = 1_000_000
+    #: sentences per side at the coarse level
+    coarse_size: int = 400
+
+
+def build_side(texts: Sequence[str], lang: str, embedder: Embedder,
+               blocks: Sequence[Hashable] | None = None,
+               kinds: Sequence[Hashable] | None = None,
+               embeddings: np.ndarray | None = None) -> Side:
+    """The features of one side; ``blocks``/``kinds`` label each sentence's block and class."""
+    texts = list(texts)
+    emb = embeddings if embeddings is not None else embedder(texts)
+    present, required = anchor_vectors(texts, lang)
+    return Side(emb=emb, length=np.array([char_length(t) for t in texts], dtype=np.float64),
+                present=present, required=required,
+                block=_numbered(blocks, len(texts)), kind=_numbered(kinds, len(texts)))
+
+
+def _numbered(labels: Sequence[Hashable] | None, n: int) -> np.ndarray:
+    if labels is None:
+        return np.zeros(n, dtype=np.int64)
+    if len(labels) != n:
+        raise ValueError(f"{len(labels)} labels for {n} sentences")
+    index: dict[Hashable, int] = {}
+    return np.array([index.setdefault(x, len(index)) for x in labels], dtype=np.int64)
+
+
+def null_similarity(src: Side, tgt: Side, samples: int = 4000) -> float:
+    """Mean cosine of random source–target pairs (most of which are not translations)."""
+    if len(src) < 8 or len(tgt) < 8:
+        return DEFAULT_NULL_SIMILARITY
+    rng = np.random.default_rng(0)
+    i = rng.integers(0, len(src), samples)
+    j = rng.integers(0, len(tgt), samples)
+    return float(np.einsum("ij,ij->i", src.emb[i], tgt.emb[j]).mean())
+
+
+def align_sides(src: Side, tgt: Side, options: Options = Options()) -> list[Bead]:
+    """Align two prepared sides."""
+    n, m = len(src), len(tgt)
+    if n == 0 or m == 0:
+        return ([Bead((i,), (), 1.0) for i in range(n)]
+                + [Bead((), (j,), 1.0) for j in range(m)])
+    length = options.length or LengthModel.estimate(src.length, tgt.length)
+    null = options.null_similarity
+    cost = BeadCost(src, tgt, length, options.weights,
+                    null if null is not None else null_similarity(src, tgt))
+    lo, hi = _band(src, tgt, cost, options)
+    path = _search(cost, options.beads, lo, hi)
+    return [_bead(cost, *step) for step in path]
+
+
+def align_sentences(src: Sequence[str], tgt: Sequence[str], src_lang: str, tgt_lang: str, *,
+                    embedder: Embedder | None = None, options: Options | None = None,
+                    **settings) -> list[Bead]:
+    """Align two lists of sentences; every sentence is in exactly one bead, in order.
+
+    ``settings`` are :class:`Options` fields (``beads``, ``weights``, ``length``...).
+    """
+    options = options or Options(**settings)
+    embedder = embedder or Embedder()
+    return align_sides(build_side(src, src_lang, embedder), build_side(tgt, tgt_lang, embedder),
+                       options)
+
+
+def _search(cost: BeadCost, beads, lo, hi):
+    skip = cost.weights.skip
+    return search(len(cost.src), len(cost.tgt), list(beads), cost.row,
+                  np.full(len(cost.src), skip), np.full(len(cost.tgt), skip), lo, hi)
+
+
+def _band(src: Side, tgt: Side, cost: BeadCost, options: Options) -> tuple[np.ndarray, np.ndarray]:
+    """Rows' column ranges: the whole grid, or a band around a coarse alignment."""
+    n, m = len(src), len(tgt)
+    if (n + 1) * (m + 1) <= options.max_full_cells:
+        return np.zeros(n + 1, dtype=np.int64), np.full(n + 1, m + 1, dtype=np.int64)
+    k = math.ceil(max(n, m) / options.coarse_size)
+    coarse_src, coarse_tgt = _coarse(src, k), _coarse(tgt, k)
+    coarse = BeadCost(coarse_src, coarse_tgt, cost.length, cost.weights, cost.null_similarity)
+    cn, cm = len(coarse_src), len(coarse_tgt)
+    path = _search(coarse, ((1, 1), (1, 2), (2, 1)), np.zeros(cn + 1, dtype=np.int64),
+                   np.full(cn + 1, cm + 1, dtype=np.int64))
+    margin = max(8, k)
+    lo = np.full(n + 1, m + 1, dtype=np.int64)
+    hi = np.zeros(n + 1, dtype=np.int64)
+    for i0, i1, j0, j1 in path:
+        rows = slice(i0 * k, min(i1 * k, n) + 1)
+        lo[rows] = np.minimum(lo[rows], max(0, j0 * k - margin))
+        hi[rows] = np.maximum(hi[rows], min(m, j1 * k + margin) + 1)
+    lo = np.minimum.accumulate(lo[::-1])[::-1]
+    hi = np.maximum.accumulate(hi)
+    lo[0], hi[n] = 0, m + 1
+    lo[1:] = np.minimum(lo[1:], hi[:-1] - 1)
+    return lo, hi
+
+
+def _coarse(side: Side, k: int) -> Side:
+    """Runs of ``k`` sentences merged into one (structure ignored)."""
+    n = len(side)
+    starts = np.arange(0, n, k)
+    emb = np.add.reduceat(side.emb, starts, axis=0)
+    emb /= np.maximum(np.linalg.norm(emb, axis=1, keepdims=True), 1e-12)
+    zeros = np.zeros(len(starts), dtype=np.int64)
+    return Side(emb=emb.astype(np.float32), length=np.add.reduceat(side.length, starts),
+                present=np.add.reduceat(side.present, starts, axis=0),
+                required=np.add.reduceat(side.required, starts, axis=0),
+                block=zeros, kind=zeros)
+
+
+def _bead(cost: BeadCost, i0: int, i1: int, j0: int, j1: int) -> Bead:
+    """A path step as a :class:`Bead` with its confidence.
+
+    A pair of spans is confident when its cost per sentence is well below twice the skip cost
+    (where leaving both unaligned would be as cheap). A sentence left unaligned is confident
+    when even its best 1-1 partner nearby would cost more than that.
+    """
+    skip, a, b = cost.weights.skip, i1 - i0, j1 - j0
+    src, tgt = tuple(range(i0, i1)), tuple(range(j0, j1))
+    if a and b:
+        per = float(cost.per_sentence(a, b, i1, np.array([j1]))[0])
+        total = float(cost.row(a, b, i1, j1, j1 + 1)[0])
+        return Bead(src, tgt, match_confidence(per, skip), total)
+    best = _best_partner(cost, i0, i1, j0, j1)
+    return Bead(src, tgt, null_confidence(best, skip), skip)
+
+
+def _best_partner(cost: BeadCost, i0: int, i1: int, j0: int, j1: int, window: int = 3) -> float:
+    """Lowest 1-1 cost per sentence of an unaligned sentence with a neighbour on the other side."""
+    if i1 > i0:
+        ends = np.arange(max(1, j0 - window + 1), min(len(cost.tgt), j0 + window) + 1)
+        values = cost.per_sentence(1, 1, i1, ends) if len(ends) else np.array([np.inf])
+    else:
+        values = np.array([cost.per_sentence(1, 1, i, np.array([j1]))[0]
+                           for i in range(max(1, i0 - window + 1),
+                                          min(len(cost.src), i0 + window) + 1)] or [np.inf])
+    return float(np.min(values))
