@@ -53,6 +53,18 @@ class Corpus:
     def get_sections(self, lang: str) -> list[Section]:
         return [s for s in self.sections if s.lang == lang and s.id != "colophon"]
 
+    def align(self, options=None, embedder=None, progress=None):
+        """The trilingual units of this corpus (:class:`sco_corpus.align.units.Alignment`).
+
+        ``options``: :class:`sco_corpus.align.pairwise.Options`; ``embedder``: an
+        :class:`sco_corpus.align.embed.Embedder` (give it a ``cache_dir`` to keep embeddings on
+        disk); ``progress``: called as ``progress(done, total, label)``.
+        """
+        from .align.document import align_corpus
+        from .align.pairwise import Options
+
+        return align_corpus(self, options or Options(), embedder, progress)
+
     def to_frame(self, what: str = "sentences"):
         """A pandas DataFrame of ``blocks``, ``sentences``, ``sections`` or ``noise``."""
         import pandas as pd

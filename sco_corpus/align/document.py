@@ -8,7 +8,10 @@
    are matched as whole blocks across the document by content (meaning, numbers, dates, Latin
    names) with a small penalty for distance, then aligned sentence by sentence; a caption whose
    parts come in another order (date first) is tried in both orders.
-3. Three languages are aligned progressively: the first (the original) with the second, then the
+3. A passage that one language prints twice (an editorial slip, found by
+   :mod:`sco_corpus.repeats`) is aligned through its first copy; the second copy's sentences
+   become units of that language alone.
+4. Three languages are aligned progressively: the first (the original) with the second, then the
    resulting units with the third, so every unit is consistent across all three pairs.
 """
 from __future__ import annotations
@@ -20,6 +23,7 @@ import numpy as np
 
 from ..corpus import Corpus
 from ..model import Sentence
+from ..repeats import Repeat, find_repeats
 from .anchors import anchor_vectors
 from .embed import Embedder
 from .length import LengthModel, char_length
@@ -70,14 +74,18 @@ def align_corpus(corpus: Corpus, options: Options = Options(), embedder: Embedde
     context = _Context(langs, options, vectors, {}, {})
     _estimate(context, sentences)
 
+    copies = {sid: r for r in slipped_repeats(sentences) for sid in r.copy}
     groups: list[Group] = []
     section_ids = corpus.section_ids()
     for n, section_id in enumerate(section_ids):
         if progress:
             progress(n, len(section_ids) + 1, section_id)
         seqs = {lang: [s for s in sentences if s.section == section_id and s.lang == lang
-                       and s.kind not in FLOATING] for lang in langs}
+                       and s.kind not in FLOATING and s.id not in copies] for lang in langs}
         groups += _align_group(seqs, context, ordered=True)
+    groups += [{s.lang: [s], "_null": [(lang, copies[s.id].similarity / 100.0)
+                                        for lang in langs if lang != langs[0]]}
+               for s in sentences if s.id in copies]
     if progress:
         progress(len(section_ids), len(section_ids) + 1, "captions and footnotes")
     for kind in FLOATING:
@@ -85,6 +93,23 @@ def align_corpus(corpus: Corpus, options: Options = Options(), embedder: Embedde
     if progress:
         progress(len(section_ids) + 1, len(section_ids) + 1, "done")
     return _units(groups, corpus, context)
+
+
+def slipped_repeats(sentences: Sequence[Sentence]) -> list[Repeat]:
+    """Repeated body passages that only one language has: runs of at least three sentences
+    whose original and copy are both body text (an epigraph quoting the body is normal), and
+    with no repeat of at least half that size in the same section of another language."""
+    body = [s for s in sentences if STRUCTURE.get(s.kind) in ("body", "heading")]
+    section = {s.id: s.section for s in body}
+    every = find_repeats(body, min_sentences=1, min_chars=40)
+    out = []
+    for repeat in find_repeats(body):
+        mirrored = [r for r in every if r.lang != repeat.lang
+                    and section[r.copy[0]] == section[repeat.copy[0]]
+                    and 2 * len(r.copy) >= len(repeat.copy)]
+        if not mirrored:
+            out.append(repeat)
+    return out
 
 
 def _estimate(context: _Context, sentences: Sequence[Sentence]) -> None:
@@ -278,5 +303,5 @@ def _confidences(group: Group, sentences: dict[str, tuple[Sentence, ...]],
                 per = float(cost.per_sentence(len(x), len(y), len(x), np.array([len(y)]))[0])
                 out[f"{src}-{tgt}"] = match_confidence(per, context.options.weights.skip)
             elif x or y:
-                out[f"{src}-{tgt}"] = nulls.get(tgt if x else src, nulls.get(src, 1.0))
+                out[f"{src}-{tgt}"] = nulls.get(tgt, 1.0)
     return out

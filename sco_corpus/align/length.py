@@ -35,11 +35,16 @@ class LengthModel:
         return cls(ratio, GALE_CHURCH_VARIANCE * ratio * ratio)
 
     def cost(self, src_len: np.ndarray | float, tgt_len: np.ndarray | float) -> np.ndarray:
-        """``-log P(|delta| >= observed)`` for each length pair (0 for a perfect fit)."""
+        """``-log P(|delta| >= observed) - 1`` for each length pair.
+
+        Under the model that tail probability is uniform, so the cost averages 0 over true
+        translations: a typical fit neither helps nor hurts a bead against leaving its
+        sentences unaligned, a close fit helps (down to -1), a bad fit hurts.
+        """
         src = np.maximum(np.asarray(src_len, dtype=np.float64), 1.0)
         tgt = np.asarray(tgt_len, dtype=np.float64)
         # the mean of both sides, rescaled to source units, as Gale and Church do
         mean = (src + tgt / self.ratio) / 2.0
         delta = np.abs(tgt - self.ratio * src) / np.sqrt(mean * self.variance)
         tail = np.array([math.erfc(x / _SQRT2) for x in np.ravel(delta)]).reshape(delta.shape)
-        return -np.log(np.maximum(tail, 1e-12))
+        return -np.log(np.maximum(tail, 1e-12)) - 1.0

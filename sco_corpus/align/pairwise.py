@@ -18,8 +18,9 @@ from .embed import Embedder
 from .length import LengthModel, char_length
 from .scoring import BeadCost, Side, Weights, match_confidence, null_confidence
 
-#: Bead shapes besides 1-0 and 0-1, which are always allowed.
-DEFAULT_BEADS = ((1, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1))
+#: Bead shapes besides 1-0 and 0-1, which are always allowed. Up to 1-5: Chinese often cuts a
+#: long Russian or English sentence at each full-width semicolon.
+DEFAULT_BEADS = ((1, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1), (1, 4), (4, 1), (1, 5), (5, 1))
 #: Mean cosine of unrelated sentence pairs, used when an input is too short to measure it.
 DEFAULT_NULL_SIMILARITY = 0.12
 

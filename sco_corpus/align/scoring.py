@@ -20,12 +20,12 @@ class Weights:
     """How the parts of a bead's cost add up, per sentence of the bead."""
 
     semantic: float = 1.0
-    length: float = 0.1
-    anchors: float = 0.5
+    length: float = 0.0
+    anchors: float = 0.2
     #: cost of leaving one sentence unaligned
     skip: float = 0.45
     #: extra cost per sentence beyond a 1-1 bead
-    merge: float = 0.05
+    merge: float = 0.15
     #: extra cost per block boundary inside a span
     boundary: float = 0.25
 

@@ -1,0 +1,77 @@
+"""Passages repeated inside one language: a run of sentences that copies an earlier run.
+
+A typesetting slip can print a run of paragraphs twice in one language only. The aligner must
+not pair the other languages with the copy instead of the original, and the consistency checks
+report the copy once, with both extents.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from rapidfuzz import fuzz, process
+
+from .model import Sentence
+
+
+@dataclass(frozen=True)
+class Repeat:
+    """Sentences ``copy`` of one language repeat the earlier ``original`` (ids, in order)."""
+
+    lang: str
+    original: tuple[str, ...]
+    copy: tuple[str, ...]
+    similarity: float  #: mean similarity of the repeated sentences, 0-100
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.casefold())
+
+
+def find_repeats(sentences: Sequence[Sentence], min_sentences: int = 3, min_chars: int = 150,
+                 threshold: float = 90.0, max_gap: int = 3) -> list[Repeat]:
+    """Runs of at least ``min_sentences`` sentences (and ``min_chars`` characters) of one
+    language, each near-identical (``threshold``, rapidfuzz ratio) to a sentence of an earlier
+    run in the same order; the original may have up to ``max_gap - 1`` extra sentences between
+    two repeated ones."""
+    found = []
+    for lang in dict.fromkeys(s.lang for s in sentences):
+        items = [s for s in sentences if s.lang == lang]
+        found += _runs(items, min_sentences, min_chars, threshold, max_gap)
+    return found
+
+
+def _runs(items: list[Sentence], min_sentences: int, min_chars: int, threshold: float,
+          max_gap: int) -> list[Repeat]:
+    keys = [_key(s.text) for s in items]
+    scores = process.cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=threshold, workers=1)
+    # best[j][i]: length and total score of the run of matches ending with copy j ~ original i
+    runs: dict[tuple[int, int], tuple[int, float, tuple[int, int] | None]] = {}
+    for j in range(len(items)):
+        for i in range(j):
+            if scores[i, j] <= 0 or len(keys[j]) < 2:
+                continue
+            best: tuple[int, float, tuple[int, int] | None] = (1, float(scores[i, j]), None)
+            for d in range(1, max_gap + 1):
+                prev = runs.get((i - d, j - 1))
+                if prev and i - d >= 0 and prev[0] + 1 > best[0]:
+                    best = (prev[0] + 1, prev[1] + float(scores[i, j]), (i - d, j - 1))
+            runs[i, j] = best
+    out, used = [], set()
+    for end in sorted(runs, key=lambda cell: (-runs[cell][0], cell)):
+        chain = []
+        cell: tuple[int, int] | None = end
+        while cell is not None:
+            chain.append(cell)
+            cell = runs[cell][2]
+        chain.reverse()
+        copy = [j for _, j in chain]
+        original = [i for i, _ in chain]
+        if (len(chain) < min_sentences or used & set(copy) or original[-1] >= copy[0]
+                or sum(len(keys[j]) for j in copy) < min_chars):
+            continue
+        used.update(copy)
+        out.append(Repeat(items[0].lang, tuple(items[i].id for i in original),
+                          tuple(items[j].id for j in copy), runs[end][1] / len(chain)))
+    return sorted(out, key=lambda r: r.copy[0])
