@@ -24,7 +24,7 @@ from eval_alignment import GOLD, system_pairs
 GRID = {
     "skip": (0.35, 0.45, 0.55),
     "merge": (0.05, 0.15, 0.3),
-    "length": (0.0, 0.03, 0.1),
+    "length": (0.0, 0.02, 0.05),
     "anchors": (0.0, 0.2, 0.5),
 }
 

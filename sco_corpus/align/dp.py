@@ -53,7 +53,7 @@ def search(n: int, m: int, beads: list[tuple[int, int]], cost_row: CostRow,
         # 0-1 beads: best[j] = min over j' <= j of best[j'] + skip of targets j'..j-1
         base = skip_cum[start:stop]
         run = np.minimum.accumulate(best - base) + base
-        from_left = run < best
+        from_left = run < best - 1e-9  # not merely rounding of best itself
         best = np.where(from_left, run, best)
         move[from_left] = len(moves)
         cost.append(best)
