@@ -16,60 +16,16 @@ import argparse
 from dataclasses import replace
 from pathlib import Path
 
-from nltk.translate import gale_church
-
 import sco_corpus
 from sco_corpus.align.document import align_corpus
 from sco_corpus.align.embed import Embedder
 from sco_corpus.align.gold import (gold_pairs, in_scope, read_gold_alignment, resolve, score,
                                    separation)
-from sco_corpus.align.length import LengthModel, char_length
+from sco_corpus.align.baseline import gale_church_pairs
 from sco_corpus.align.pairwise import Options
 from sco_corpus.align.units import PAIRS
 
 GOLD = Path(__file__).resolve().parent.parent / "tests" / "data" / "gold_alignment"
-
-
-def gale_church_pairs(corpus, src: str, tgt: str):
-    """Pairwise beads from nltk's Gale–Church aligner, section by section."""
-    by_lang = {lang: [s for s in corpus.sentences if s.lang == lang] for lang in (src, tgt)}
-    ratio = LengthModel.estimate([char_length(s.text) for s in by_lang[src]],
-                                 [char_length(s.text) for s in by_lang[tgt]]).ratio
-
-    class Params(gale_church.LanguageIndependent):
-        AVERAGE_CHARACTERS = ratio
-
-    pairs = []
-    for section in corpus.section_ids():
-        a = [s for s in by_lang[src] if s.section == section]
-        b = [s for s in by_lang[tgt] if s.section == section]
-        if not a or not b:
-            pairs += [(frozenset([s.id]), frozenset()) for s in a]
-            pairs += [(frozenset(), frozenset([s.id])) for s in b]
-            continue
-        links = gale_church.align_blocks([max(1, char_length(s.text)) for s in a],
-                                         [max(1, char_length(s.text)) for s in b], Params)
-        pairs += _beads_from_links(links, [s.id for s in a], [s.id for s in b])
-    return pairs
-
-
-def _beads_from_links(links, a_ids, b_ids):
-    """Sentence links (i, j) grouped into beads (connected components); unlinked sentences alone."""
-    parent = {}
-
-    def find(x):
-        while parent.setdefault(x, x) != x:
-            x = parent[x]
-        return x
-
-    for i, j in links:
-        parent[find(("a", i))] = find(("b", j))
-    groups = {}
-    for i in range(len(a_ids)):
-        groups.setdefault(find(("a", i)), (set(), set()))[0].add(a_ids[i])
-    for j in range(len(b_ids)):
-        groups.setdefault(find(("b", j)), (set(), set()))[1].add(b_ids[j])
-    return [(frozenset(x), frozenset(y)) for x, y in groups.values()]
 
 
 def system_pairs(alignment, src, tgt):

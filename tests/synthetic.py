@@ -97,7 +97,6 @@ class Layout:
 
 def build(layout: Layout = Layout()) -> str:
     """The document text (LF line endings)."""
-    rng = random.Random(layout.seed)
     lines: list[str] = [""]
     page = 1
 
@@ -121,12 +120,14 @@ def build(layout: Layout = Layout()) -> str:
             lines.extend(["", "", "", name.upper() if lang != "zh" else name, "", "", ""])
             lines.extend([t["epigraph"], ""])
             for p in range(layout.paragraphs):
-                sents = rng.sample(t["sentences"], 3)
+                # the same choices in every language, so the document is a parallel text
+                pick = random.Random(f"{layout.seed}:{k}:{p}")
+                sents = pick.sample(t["sentences"], 3)
                 lines.extend([("" if lang == "zh" else " ").join(sents), ""])
                 if p == 0:
                     first, second = t["break"]
-                    lines.append(" ".join([rng.choice(t["sentences"]), first]) if lang != "zh"
-                                 else rng.choice(t["sentences"]) + first)
+                    lines.append(" ".join([pick.choice(t["sentences"]), first]) if lang != "zh"
+                                 else pick.choice(t["sentences"]) + first)
                     page_break()
                     lines.extend([t["caption"], ""])
                     lines.extend([second + t["marker"], ""])
