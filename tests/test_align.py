@@ -192,7 +192,7 @@ def test_long_input_goes_through_the_band(embedder):
     src = [f"{k} x" for k in range(n)]
     dropped = set(range(500, 520))
     tgt = [f"{k} y" for k in range(n) if k not in dropped]
-    options = Options(max_full_cells=10_000, coarse_size=200)
+    options = Options(max_full_cells=10_000)
     beads = sco_corpus.align_sentences(src, tgt, "en", "en", embedder=Embedder(_Planted()),
                                        options=options)
     assert _covers(beads, n, len(tgt))

@@ -15,7 +15,7 @@ import numpy as np
 from ..numbers import find_numbers
 
 #: Hash buckets for anchor tokens; collisions only make two different anchors look alike.
-DIM = 256
+DIM = 128
 
 _RU_MONTHS = ("январ", "феврал", "март", "апрел", "ма[йяюе]", "июн", "июл", "август", "сентябр",
               "октябр", "ноябр", "декабр")

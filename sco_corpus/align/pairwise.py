@@ -1,8 +1,8 @@
 """Sentence alignment of one language pair: :func:`align_sentences` and the band around it.
 
-Small inputs are aligned over the full grid. Longer ones first at a coarse level (runs of
-sentences merged into one), and then inside a band around the coarse path, as Vecalign does, so
-time and memory grow linearly with the length.
+Small inputs are aligned over the full grid. Longer ones first at a coarser level (runs of
+sentences merged into one, recursively), then inside a narrow band around the coarse path, as
+Vecalign does, so time and memory grow linearly with the length.
 """
 from __future__ import annotations
 
@@ -50,9 +50,11 @@ class Options:
     #: ``None``: measured on random pairs of the input
     null_similarity: float | None = None
     #: grids up to this many cells are searched whole
-    max_full_cells: int = 1_000_000
-    #: sentences per side at the coarse level
-    coarse_size: int = 400
+    max_full_cells: int = 250_000
+    #: sentences merged into one at each coarser level
+    coarse_factor: int = 4
+    #: extra columns on each side of the band around the coarse path
+    band_margin: int = 8
 
 
 def build_side(texts: Sequence[str], lang: str, embedder: Embedder,
@@ -122,17 +124,16 @@ def _search(cost: BeadCost, beads, lo, hi):
 
 
 def _band(src: Side, tgt: Side, cost: BeadCost, options: Options) -> tuple[np.ndarray, np.ndarray]:
-    """Rows' column ranges: the whole grid, or a band around a coarse alignment."""
+    """Rows' column ranges: the whole grid, or a band around the path found at a coarser level
+    (runs of ``coarse_factor`` sentences merged), recursively, so each level costs linear time."""
     n, m = len(src), len(tgt)
-    if (n + 1) * (m + 1) <= options.max_full_cells:
+    if (n + 1) * (m + 1) <= options.max_full_cells or min(n, m) < 2:
         return np.zeros(n + 1, dtype=np.int64), np.full(n + 1, m + 1, dtype=np.int64)
-    k = math.ceil(max(n, m) / options.coarse_size)
-    coarse_src, coarse_tgt = _coarse(src, k), _coarse(tgt, k)
-    coarse = BeadCost(coarse_src, coarse_tgt, cost.length, cost.weights, cost.null_similarity)
-    cn, cm = len(coarse_src), len(coarse_tgt)
-    path = _search(coarse, ((1, 1), (1, 2), (2, 1)), np.zeros(cn + 1, dtype=np.int64),
-                   np.full(cn + 1, cm + 1, dtype=np.int64))
-    margin = max(8, k)
+    k = options.coarse_factor
+    coarse = BeadCost(_coarse(src, k), _coarse(tgt, k), cost.length, cost.weights,
+                      cost.null_similarity)
+    path = _search(coarse, ((1, 1), (1, 2), (2, 1)), *_band(coarse.src, coarse.tgt, coarse, options))
+    margin = options.band_margin
     lo = np.full(n + 1, m + 1, dtype=np.int64)
     hi = np.zeros(n + 1, dtype=np.int64)
     for i0, i1, j0, j1 in path:

@@ -55,23 +55,16 @@ class Side:
         self._block_cum = np.concatenate([[0], np.cumsum(changes)]).astype(np.int64)
         kinds = np.concatenate([[0], (np.diff(self.kind) != 0).astype(np.int64)]) if n else []
         self._kind_cum = np.concatenate([[0], np.cumsum(kinds)]).astype(np.int64)
-        self._span_emb: dict[int, np.ndarray] = {}
 
     def __len__(self) -> int:
         return len(self.length)
 
-    def span_emb(self, k: int) -> np.ndarray:
-        """Rows ``e`` (``k <= e <= n``): normalised embedding of the span ending at ``e``."""
-        if k not in self._span_emb:
-            if k == 1:
-                table = np.concatenate([np.zeros((1, self.emb.shape[1]), np.float32), self.emb])
-            else:
-                total = np.zeros_like(self._emb_cum, dtype=np.float32)
-                total[k:] = self._emb_cum[k:] - self._emb_cum[:-k]
-                norm = np.linalg.norm(total, axis=1, keepdims=True)
-                table = (total / np.maximum(norm, 1e-12)).astype(np.float32)
-            self._span_emb[k] = table
-        return self._span_emb[k]
+    def span_emb(self, k: int, ends: np.ndarray) -> np.ndarray:
+        """Normalised embeddings of the spans of ``k`` sentences ending at ``ends``."""
+        if k == 1:
+            return self.emb[ends - 1]
+        total = (self._emb_cum[ends] - self._emb_cum[ends - k]).astype(np.float32)
+        return total / np.maximum(np.linalg.norm(total, axis=1, keepdims=True), 1e-12)
 
     def span_length(self, k: int, ends: np.ndarray) -> np.ndarray:
         return self._len_cum[ends] - self._len_cum[ends - k]
@@ -117,7 +110,7 @@ class BeadCost:
         """Average cost per sentence of beads ``(a, b)`` ending at ``(i, j)`` for ``j`` in ``ends``,
         without the merge and boundary penalties; ``inf`` where classes differ or mix."""
         w = self.weights
-        cos = self.tgt.span_emb(b)[ends] @ self.src.span_emb(a)[i]
+        cos = self.tgt.span_emb(b, ends) @ self.src.span_emb(a, np.array([i]))[0]
         semantic = np.maximum(1.0 - cos, 0.0) / (1.0 - self.null_similarity)
         src_len = self.src.span_length(a, np.array([i]))
         length = self.length.cost(np.broadcast_to(src_len, ends.shape),
