@@ -16,7 +16,7 @@
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
 import numpy as np
@@ -39,7 +39,18 @@ FLOATING = ("caption", "footnote")
 DISTANCE_WEIGHT = 0.5
 
 Progress = Callable[[int, int, str], None]
-Group = dict[str, list[Sentence]]
+
+
+@dataclass
+class _Group:
+    """Sentences per language that translate each other, and for each language added to the
+    group with an empty side (or empty partners), the aligner's confidence in that omission."""
+
+    sentences: dict[str, list[Sentence]] = field(default_factory=dict)
+    nulls: dict[str, float] = field(default_factory=dict)
+
+    def get(self, lang: str) -> list[Sentence]:
+        return self.sentences.get(lang, [])
 
 
 @dataclass
@@ -75,7 +86,7 @@ def align_corpus(corpus: Corpus, options: Options = Options(), embedder: Embedde
     _estimate(context, sentences)
 
     copies = {sid: r for r in slipped_repeats(sentences) for sid in r.copy}
-    groups: list[Group] = []
+    groups: list[_Group] = []
     section_ids = corpus.section_ids()
     for n, section_id in enumerate(section_ids):
         if progress:
@@ -83,8 +94,7 @@ def align_corpus(corpus: Corpus, options: Options = Options(), embedder: Embedde
         seqs = {lang: [s for s in sentences if s.section == section_id and s.lang == lang
                        and s.kind not in FLOATING and s.id not in copies] for lang in langs}
         groups += _align_group(seqs, context, ordered=True)
-    groups += [{s.lang: [s], "_null": [(lang, copies[s.id].similarity / 100.0)
-                                        for lang in langs if lang != langs[0]]}
+    groups += [_Group({s.lang: [s]}, {lang: copies[s.id].similarity / 100.0 for lang in langs})
                for s in sentences if s.id in copies]
     if progress:
         progress(len(section_ids), len(section_ids) + 1, "captions and footnotes")
@@ -124,23 +134,25 @@ def _estimate(context: _Context, sentences: Sequence[Sentence]) -> None:
                 context.nulls[src, tgt] = null_similarity(sides[src], sides[tgt])
 
 
-def _align_group(seqs: dict[str, list[Sentence]], context: _Context, ordered: bool) -> list[Group]:
+def _align_group(seqs: dict[str, list[Sentence]], context: _Context, ordered: bool
+                 ) -> list[_Group]:
     """Progressive alignment of one group of sentences per language into trilingual groups."""
     first, *rest = context.langs
-    groups: list[Group] = [{first: [s]} for s in seqs[first]]
+    groups = [_Group({first: [s]}) for s in seqs[first]]
     done = [first]
     for lang in rest:
         pivot = _merged_side(groups, done, context)
         beads = _best_order(pivot, seqs[lang], lang, context, ordered, done[0])
-        merged: list[Group] = []
+        merged = []
         for bead in beads:
-            group: Group = {}
+            group = _Group()
             for k in bead.src:
-                for key, value in groups[k].items():
-                    group.setdefault(key, []).extend(value)
-            group[lang] = [seqs[lang][j] for j in sorted(bead.tgt)]
-            group["_null"] = group.get("_null", []) + ([(lang, bead.score)] if not (
-                bead.src and bead.tgt) else [])
+                for key, value in groups[k].sentences.items():
+                    group.sentences.setdefault(key, []).extend(value)
+                group.nulls.update(groups[k].nulls)
+            group.sentences[lang] = [seqs[lang][j] for j in sorted(bead.tgt)]
+            if not (bead.src and bead.tgt):
+                group.nulls[lang] = bead.score
             merged.append(group)
         groups, done = merged, done + [lang]
     return groups
@@ -160,26 +172,26 @@ def _best_order(pivot: Side, items: list[Sentence], lang: str, context: _Context
     return beads
 
 
-def _merged_side(groups: list[Group], langs: list[str], context: _Context) -> Side:
+def _merged_side(groups: list[_Group], langs: list[str], context: _Context) -> Side:
     """Each group as one item: its embeddings summed, anchors of any language, pivot length."""
     pivot = langs[0]
     emb, length, present, required, blocks, kinds = [], [], [], [], [], []
     for group in groups:
-        members = [s for lang in langs for s in group.get(lang, [])]
+        members = [s for lang in langs for s in group.get(lang)]
         vector = np.sum([context.vectors[s.id] for s in members], axis=0)
         emb.append(vector / max(float(np.linalg.norm(vector)), 1e-12))
-        own = group.get(pivot) or []
+        own = group.get(pivot)
         if own:
             length.append(sum(char_length(s.text) for s in own))
         else:
             lang = next(x for x in langs if group.get(x))
             ratio = context.lengths[pivot, lang].ratio
-            length.append(sum(char_length(s.text) for s in group[lang]) / ratio)
-        vectors = [anchor_vectors([s.text], lang) for lang in langs for s in group.get(lang, [])]
+            length.append(sum(char_length(s.text) for s in group.get(lang)) / ratio)
+        vectors = [anchor_vectors([s.text], lang) for lang in langs for s in group.get(lang)]
         present.append(np.max([v[0][0] for v in vectors], axis=0))
         required.append(np.max([v[1][0] for v in vectors], axis=0))
         head = members[0]
-        blocks.append(group[pivot][0].block if own else (blocks[-1] if blocks else head.block))
+        blocks.append(own[0].block if own else (blocks[-1] if blocks else head.block))
         kinds.append(STRUCTURE.get(head.kind, head.kind))
     if not groups:
         return context.side([], pivot)
@@ -191,7 +203,7 @@ def _merged_side(groups: list[Group], langs: list[str], context: _Context) -> Si
                 kind=np.array([kind_index.setdefault(k, len(kind_index)) for k in kinds]))
 
 
-def _align_floating(corpus: Corpus, kind: str, context: _Context) -> list[Group]:
+def _align_floating(corpus: Corpus, kind: str, context: _Context) -> list[_Group]:
     """Captions (or footnotes) of the whole document, matched block to block, then aligned."""
     blocks = {lang: _blocks_of(corpus, lang, kind) for lang in context.langs}
     first, *rest = context.langs
@@ -206,7 +218,7 @@ def _align_floating(corpus: Corpus, kind: str, context: _Context) -> list[Group]
         taken = set(matches.values())
         groups += [{lang: [b]} for j, b in enumerate(items) if j not in taken]
         done.append(lang)
-    out: list[Group] = []
+    out: list[_Group] = []
     for group in groups:
         seqs = {lang: [s for block in group.get(lang, []) for s in block] for lang in context.langs}
         out += _align_group(seqs, context, ordered=False)
@@ -227,9 +239,10 @@ def _match_blocks(groups, langs: list[str], items: list[list[Sentence]], lang: s
     pairs cheaper than leaving both unmatched."""
     if not groups or not items:
         return {}
-    as_groups = [{x: [s for block in g.get(x, []) for s in block] for x in langs} for g in groups]
+    as_groups = [_Group({x: [s for block in g.get(x, []) for s in block] for x in langs})
+                 for g in groups]
     src = _merged_side(as_groups, langs, context)
-    tgt = _merged_side([{lang: block} for block in items], [lang], context)
+    tgt = _merged_side([_Group({lang: block}) for block in items], [lang], context)
     options = context.pair_options(langs[0], lang)
     cost = BeadCost(src, tgt, options.length or LengthModel(), options.weights,
                     context.nulls[langs[0], lang])
@@ -250,19 +263,19 @@ def _match_blocks(groups, langs: list[str], items: list[list[Sentence]], lang: s
     return matches
 
 
-def _units(groups: list[Group], corpus: Corpus, context: _Context) -> Alignment:
+def _units(groups: list[_Group], corpus: Corpus, context: _Context) -> Alignment:
     """Groups as :class:`Unit` objects in reading order, with ids and confidences."""
     position = {s.id: k for k, s in enumerate(corpus.sentences)}
     owner: dict[str, int] = {}
     for n, group in enumerate(groups):
         for lang in context.langs:
-            for s in group.get(lang, []):
+            for s in group.get(lang):
                 owner[s.id] = n
     keys: dict[int, tuple[float, int]] = {}
     first = context.langs[0]
     for n, group in enumerate(groups):
         if group.get(first):
-            keys[n] = (float(min(position[s.id] for s in group[first])), 0)
+            keys[n] = (float(min(position[s.id] for s in group.get(first))), 0)
     for lang in context.langs[1:]:
         ordered = [s for s in corpus.sentences if s.lang == lang]
         previous: tuple[float, int] = (-1.0, 0)
@@ -276,7 +289,7 @@ def _units(groups: list[Group], corpus: Corpus, context: _Context) -> Alignment:
     units = []
     for n in order:
         group = groups[n]
-        sentences = {lang: tuple(sorted(group.get(lang, []), key=lambda s: position[s.id]))
+        sentences = {lang: tuple(sorted(group.get(lang), key=lambda s: position[s.id]))
                      for lang in context.langs}
         head = next(side[0] for side in sentences.values() if side)
         counters[head.section] = counters.get(head.section, 0) + 1
@@ -285,11 +298,10 @@ def _units(groups: list[Group], corpus: Corpus, context: _Context) -> Alignment:
     return Alignment(tuple(units), context.langs)
 
 
-def _confidences(group: Group, sentences: dict[str, tuple[Sentence, ...]],
+def _confidences(group: _Group, sentences: dict[str, tuple[Sentence, ...]],
                  context: _Context) -> dict[str, float]:
     """Per language pair: match confidence of the two sides, or the aligner's confidence that
     the one non-empty side has no counterpart."""
-    nulls = dict(group.get("_null", []))
     out = {}
     langs = context.langs
     for a, src in enumerate(langs):
@@ -303,5 +315,5 @@ def _confidences(group: Group, sentences: dict[str, tuple[Sentence, ...]],
                 per = float(cost.per_sentence(len(x), len(y), len(x), np.array([len(y)]))[0])
                 out[f"{src}-{tgt}"] = match_confidence(per, context.options.weights.skip)
             elif x or y:
-                out[f"{src}-{tgt}"] = nulls.get(tgt, 1.0)
+                out[f"{src}-{tgt}"] = group.nulls.get(tgt, 1.0)
     return out

@@ -6,7 +6,6 @@ Vecalign does, so time and memory grow linearly with the length.
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from typing import Hashable, Sequence
 
