@@ -16,7 +16,7 @@
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Sequence
 
 import numpy as np
@@ -71,8 +71,8 @@ class _Context:
                           embeddings=emb)
 
     def pair_options(self, src: str, tgt: str) -> Options:
-        return Options(**{**self.options.__dict__, "length": self.lengths[src, tgt],
-                          "null_similarity": self.nulls[src, tgt]})
+        return replace(self.options, length=self.lengths[src, tgt],
+                       null_similarity=self.nulls[src, tgt])
 
 
 def align_corpus(corpus: Corpus, options: Options = Options(), embedder: Embedder | None = None,

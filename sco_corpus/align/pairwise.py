@@ -56,13 +56,14 @@ class Options:
     band_margin: int = 8
 
 
-def build_side(texts: Sequence[str], lang: str, embedder: Embedder,
+def build_side(texts: Sequence[str], lang: str, embedder: Embedder | None,
                blocks: Sequence[Hashable] | None = None,
                kinds: Sequence[Hashable] | None = None,
                embeddings: np.ndarray | None = None) -> Side:
-    """The features of one side; ``blocks``/``kinds`` label each sentence's block and class."""
+    """The features of one side; ``blocks``/``kinds`` label each sentence's block and class.
+    ``embeddings``, when given, are used instead of asking ``embedder``."""
     texts = list(texts)
-    emb = embeddings if embeddings is not None else embedder(texts)
+    emb = embeddings if embeddings is not None else (embedder or Embedder())(texts)
     present, required = anchor_vectors(texts, lang)
     return Side(emb=emb, length=np.array([char_length(t) for t in texts], dtype=np.float64),
                 present=present, required=required,
