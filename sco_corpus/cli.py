@@ -10,6 +10,11 @@ from .align.embed import Embedder
 from .corpus import EMBEDDED, load
 from .errors import SourceError
 from .formats.split_files import write_split
+from .formats.exports import export_all
+from .formats.jsonl import write_jsonl
+from .formats.moses import write_moses
+from .formats.tmx import write_tmx
+from .formats.tsv import write_tsv
 from .formats.units_files import write_units
 from .stats import format_table, stats_table
 
@@ -53,6 +58,45 @@ def _align(args: argparse.Namespace) -> int:
     return 0
 
 
+def _codes(values: list[str]) -> dict[str, str]:
+    codes = {}
+    for value in values:
+        lang, sep, code = value.partition("=")
+        if not sep or not lang or not code:
+            raise SourceError("--lang-code", 0, f"expected LANG=CODE such as zh=zh-TW, got {value!r}")
+        codes[lang] = code
+    return codes
+
+
+def _export(args: argparse.Namespace) -> int:
+    corpus = load(args.source)
+    langs = tuple(args.langs.split(",")) if args.langs else corpus.languages
+    unknown = [lang for lang in langs if lang not in corpus.languages]
+    if unknown or len(langs) < (1 if args.format in ("tsv", "jsonl") else 2):
+        raise SourceError(args.source or str(EMBEDDED), 0,
+                          f"--langs {args.langs}: the document has {', '.join(corpus.languages)}"
+                          + ("" if unknown else "; this format needs two of them"))
+    codes = _codes(args.lang_code)
+    alignment = corpus.align(embedder=Embedder(cache_dir=args.cache_dir),
+                             progress=_progress_bar())
+    records = alignment.records()
+    if args.format == "all":
+        written = export_all(alignment, args.out, codes, langs)
+        print(f"{len(alignment)} units; {len(written)} files written to {args.out}")
+        return 0
+    if args.format == "tmx":
+        count = write_tmx(records, args.out, langs, codes)
+    elif args.format == "tsv":
+        count = write_tsv(records, args.out, langs)
+    elif args.format == "jsonl":
+        count = write_jsonl(records, args.out)
+    else:
+        paths = write_moses(records, args.out, langs)
+        count = sum(1 for _ in open(paths[-1], encoding="utf-8"))
+    print(f"{count} units written to {args.out} ({args.format}, {'-'.join(langs)})")
+    return 0
+
+
 def _stats(args: argparse.Namespace) -> int:
     print(format_table(stats_table(load(args.source))))
     return 0
@@ -83,6 +127,27 @@ def build_parser() -> argparse.ArgumentParser:
     align.add_argument("--cache-dir", metavar="DIR", default=None,
                        help="keep sentence embeddings on disk here and reuse them")
     align.set_defaults(run=_align)
+
+    export = commands.add_parser(
+        "export", help="align and export: TMX, TSV, Moses bitext, JSONL (default: all of them)",
+        description="Align the document and write the units. --format all (default) writes "
+                    "into the folder OUT: sco_corpus.tmx (all languages), sco_corpus.<a>-<b>.tmx "
+                    "per pair, units.tsv, units.jsonl, corpus.<lang> + corpus.ids (Moses), and "
+                    "segmentation rules for CAT tools (segmentation.srx, "
+                    "omegat-segmentation.conf). Other formats write one file (tmx, tsv, jsonl) "
+                    "or the files OUT.<lang> and OUT.ids (moses).")
+    _add_source(export)
+    export.add_argument("--format", choices=("all", "tmx", "tsv", "moses", "jsonl"),
+                        default="all")
+    export.add_argument("--langs", metavar="ru,en,zh", default=None,
+                        help="languages to export, the first being the TMX source language "
+                             "(default: all, in document order)")
+    export.add_argument("--lang-code", metavar="LANG=CODE", action="append", default=[],
+                        help="xml:lang written for a language in TMX (default ru, en, zh=zh-CN)")
+    export.add_argument("--out", required=True, metavar="OUT", help="output folder or file")
+    export.add_argument("--cache-dir", metavar="DIR", default=None,
+                        help="keep sentence embeddings on disk here and reuse them")
+    export.set_defaults(run=_export)
 
     stats = commands.add_parser(
         "stats", help="print blocks, sentences and characters per section and language",

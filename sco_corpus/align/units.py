@@ -1,8 +1,9 @@
 """Trilingual translation units and the alignment of a whole corpus as a table."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import combinations
+from typing import Sequence
 
 from ..model import Sentence
 
@@ -40,6 +41,12 @@ class Unit:
     def lines(self, lang: str) -> tuple[int, ...]:
         return tuple(sorted({n for s in self.sentences.get(lang, ()) for n in s.lines}))
 
+    def record(self, langs: tuple[str, ...] = LANGS) -> UnitRecord:
+        return UnitRecord(self.id, self.section, self.kind,
+                          {lang: self.text(lang) for lang in langs},
+                          {lang: self.ids(lang) for lang in langs},
+                          {lang: self.lines(lang) for lang in langs}, dict(self.confidence))
+
 
 @dataclass(frozen=True)
 class Alignment:
@@ -64,28 +71,71 @@ class Alignment:
                 out.append((a, b, unit.confidence.get(key, float("nan"))))
         return out
 
-    def to_frame(self):
-        """One row per unit: ids, section, kind, shape, each language's text, sentence ids and
-        source lines, and the confidence per language pair."""
-        import pandas as pd
+    def records(self) -> list[UnitRecord]:
+        return [unit.record(self.langs) for unit in self.units]
 
-        pairs = list(combinations(self.langs, 2))
-        rows = []
-        for unit in self.units:
-            row = {"unit": unit.id, "section": unit.section, "kind": unit.kind,
-                   "shape": unit.shape()}
-            for lang in self.langs:
-                row[lang] = unit.text(lang)
-            for src, tgt in pairs:
-                row[f"conf_{src}_{tgt}"] = unit.confidence.get(f"{src}-{tgt}", float("nan"))
-            for lang in self.langs:
-                row[f"{lang}_ids"] = " ".join(unit.ids(lang))
-                row[f"{lang}_lines"] = " ".join(map(str, unit.lines(lang)))
-            rows.append(row)
-        columns = (["unit", "section", "kind", "shape", *self.langs]
-                   + [f"conf_{a}_{b}" for a, b in pairs]
-                   + [f"{lang}_{x}" for x in ("ids", "lines") for lang in self.langs])
-        return pd.DataFrame(rows, columns=columns)
+    def to_frame(self):
+        """One row per unit (see :func:`records_frame`)."""
+        return records_frame(self.records(), self.langs)
+
+
+@dataclass(frozen=True)
+class UnitRecord:
+    """A unit as the exports carry it: per language its text ("" when absent), sentence ids and
+    source lines; the confidence per language pair (``"ru-en"``; absent when both sides are
+    empty); drift flags from the consistency checks."""
+
+    id: str
+    section: str
+    kind: str
+    text: dict[str, str]
+    ids: dict[str, tuple[str, ...]]
+    lines: dict[str, tuple[int, ...]]
+    confidence: dict[str, float]
+    flags: tuple[str, ...] = ()
+
+    @property
+    def langs(self) -> tuple[str, ...]:
+        """The languages this unit has text in."""
+        return tuple(lang for lang, text in self.text.items() if text)
+
+    def shape(self) -> str:
+        return "-".join(str(len(ids)) for ids in self.ids.values())
+
+    def only(self, langs: Sequence[str]) -> UnitRecord:
+        """This unit restricted to ``langs``: their sides, and the confidences of the pairs in
+        which both sides have text (what a file of those languages can carry)."""
+        present = {lang for lang in langs if self.text.get(lang)}
+        return replace(self, text={lang: self.text.get(lang, "") for lang in langs},
+                       ids={lang: self.ids.get(lang, ()) for lang in langs},
+                       lines={lang: self.lines.get(lang, ()) for lang in langs},
+                       confidence={pair: value for pair, value in self.confidence.items()
+                                   if set(pair.split("-")) <= present})
+
+
+def records_frame(records: list[UnitRecord], langs: tuple[str, ...] = LANGS):
+    """A DataFrame with one row per unit: ``unit, section, kind, shape``, each language's text,
+    ``conf_<a>_<b>`` per pair (NaN when both sides are empty), ``<lang>_ids`` and
+    ``<lang>_lines`` (space-separated), and ``flags`` (space-separated)."""
+    import pandas as pd
+
+    pairs = list(combinations(langs, 2))
+    columns = (["unit", "section", "kind", "shape", *langs]
+               + [f"conf_{a}_{b}" for a, b in pairs]
+               + [f"{lang}_{x}" for x in ("ids", "lines") for lang in langs] + ["flags"])
+    rows = []
+    for record in records:
+        row = {"unit": record.id, "section": record.section, "kind": record.kind,
+               "shape": record.shape()}
+        for lang in langs:
+            row[lang] = record.text.get(lang, "")
+            row[f"{lang}_ids"] = " ".join(record.ids.get(lang, ()))
+            row[f"{lang}_lines"] = " ".join(map(str, record.lines.get(lang, ())))
+        for a, b in pairs:
+            row[f"conf_{a}_{b}"] = record.confidence.get(f"{a}-{b}", float("nan"))
+        row["flags"] = " ".join(record.flags)
+        rows.append(row)
+    return pd.DataFrame(rows, columns=columns)
 
 
 def _pair_key(src: str, tgt: str) -> str:

@@ -1,0 +1,40 @@
+"""Every export of an alignment at once, as the ``export`` command and the README's main
+command write them."""
+from __future__ import annotations
+
+from itertools import combinations
+from pathlib import Path
+from typing import Sequence
+
+from ..align.units import Alignment
+from .jsonl import write_jsonl
+from .moses import write_moses
+from .srx import write_omegat_segmentation, write_srx
+from .tmx import write_tmx
+from .tsv import write_tsv
+
+
+def export_all(alignment: Alignment, out_dir: str | Path,
+               codes: dict[str, str] | None = None,
+               langs: Sequence[str] | None = None) -> list[Path]:
+    """Write into ``out_dir``: ``sco_corpus.tmx`` (all languages, source the first),
+    ``sco_corpus.<a>-<b>.tmx`` per pair, ``units.tsv``, ``units.jsonl``, ``corpus.<lang>`` and
+    ``corpus.ids`` (Moses), and the segmentation rules ``segmentation.srx`` and
+    ``omegat-segmentation.conf``; return the paths."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    langs = tuple(langs or alignment.langs)
+    records = alignment.records()
+    written = [out / "sco_corpus.tmx"]
+    write_tmx(records, written[0], langs, codes)
+    for a, b in combinations(langs, 2):
+        path = out / f"sco_corpus.{a}-{b}.tmx"
+        write_tmx(records, path, (a, b), codes)
+        written.append(path)
+    write_tsv(records, out / "units.tsv", langs)
+    write_jsonl(records, out / "units.jsonl")
+    written += [out / "units.tsv", out / "units.jsonl"]
+    written += write_moses(records, out / "corpus", langs)
+    write_srx(out / "segmentation.srx")
+    write_omegat_segmentation(out / "omegat-segmentation.conf")
+    return written + [out / "segmentation.srx", out / "omegat-segmentation.conf"]
