@@ -19,6 +19,10 @@ from .formats.units_files import write_units
 from .stats import format_table, stats_table
 
 
+class UsageError(Exception):
+    """Options that cannot work together with the document given."""
+
+
 def _add_source(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("source", nargs="?", default=None,
                         help=f"trilingual text file (default: the embedded booklet, {EMBEDDED.name})")
@@ -63,7 +67,7 @@ def _codes(values: list[str]) -> dict[str, str]:
     for value in values:
         lang, sep, code = value.partition("=")
         if not sep or not lang or not code:
-            raise SourceError("--lang-code", 0, f"expected LANG=CODE such as zh=zh-TW, got {value!r}")
+            raise UsageError(f"--lang-code: expected LANG=CODE such as zh=zh-TW, got {value!r}")
         codes[lang] = code
     return codes
 
@@ -73,9 +77,8 @@ def _export(args: argparse.Namespace) -> int:
     langs = tuple(args.langs.split(",")) if args.langs else corpus.languages
     unknown = [lang for lang in langs if lang not in corpus.languages]
     if unknown or len(langs) < (1 if args.format in ("tsv", "jsonl") else 2):
-        raise SourceError(args.source or str(EMBEDDED), 0,
-                          f"--langs {args.langs}: the document has {', '.join(corpus.languages)}"
-                          + ("" if unknown else "; this format needs two of them"))
+        raise UsageError(f"--langs {args.langs}: the document has {', '.join(corpus.languages)}"
+                         + ("" if unknown else "; this format needs two of them"))
     codes = _codes(args.lang_code)
     alignment = corpus.align(embedder=Embedder(cache_dir=args.cache_dir),
                              progress=_progress_bar())
@@ -161,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.run(args)
-    except SourceError as exc:
+    except (SourceError, UsageError) as exc:
         print(f"sco-corpus: error: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:

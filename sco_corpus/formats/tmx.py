@@ -130,9 +130,9 @@ def read_tmx(path: str | Path, codes: dict[str, str] | None = None) -> list[Unit
     try:
         tree = etree.parse(str(path), _parser())
     except etree.XMLSyntaxError as error:
-        raise SourceError(str(path), error.lineno or 0, f"not well-formed XML: {error.msg}") from None
+        raise SourceError(str(path), error.lineno or None, f"not well-formed XML: {error.msg}") from None
     except OSError as error:
-        raise SourceError(str(path), 0, f"cannot read: {error}") from None
+        raise SourceError(str(path), None, f"cannot read: {error}") from None
     dtd = tree.docinfo.internalDTD
     if dtd is not None and any(True for _ in dtd.iterentities()):
         raise SourceError(str(path), 1, "entity declarations are not accepted in a TMX file")
@@ -148,7 +148,7 @@ def read_tmx(path: str | Path, codes: dict[str, str] | None = None) -> list[Unit
             code = tuv.get(XML_LANG) or tuv.get("lang")
             seg = tuv.find("seg")
             if code is None or seg is None:
-                raise SourceError(str(path), tuv.sourceline or 0, "<tuv> without xml:lang or <seg>")
+                raise SourceError(str(path), tuv.sourceline, "<tuv> without xml:lang or <seg>")
             lang = _lang_of(code, known)
             langs.append(lang)
             tuv_props = {p.get("type", ""): p.text or "" for p in tuv.findall("prop")}

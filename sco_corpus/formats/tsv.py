@@ -23,7 +23,7 @@ from ..errors import SourceError
 def write_tsv(records: Iterable[UnitRecord], path: str | Path,
               langs: Sequence[str] = LANGS) -> int:
     """Write one row per unit to ``path``; return the number of rows."""
-    frame = records_frame([r.only(langs) for r in records], tuple(langs))
+    frame = records_frame(list(records), tuple(langs))
     frame.to_csv(path, sep="\t", index=False, quoting=csv.QUOTE_MINIMAL, lineterminator="\n",
                  encoding="utf-8")
     return len(frame)
@@ -47,7 +47,7 @@ def read_tsv(path: str | Path) -> list[UnitRecord]:
         frame = pd.read_csv(path, sep="\t", keep_default_na=False, dtype=str,
                             na_filter=False)
     except (ValueError, pd.errors.ParserError) as error:
-        raise SourceError(str(path), 0, f"malformed TSV: {error}") from None
+        raise SourceError(str(path), None, f"malformed TSV: {error}") from None
     records = []
     for row in frame.to_dict("records"):
         confidence = {c[len("conf_"):].replace("_", "-"): float(row[c]) for c in conf
