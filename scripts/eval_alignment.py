@@ -52,7 +52,8 @@ def main(argv=None) -> None:
         "embeddings": replace(full, weights=replace(weights, length=0.0, anchors=0.0)),
         "full": full,
     }
-    alignments = {name: align_corpus(corpus, options, embedder) for name, options in systems.items()}
+    alignments = {name: align_corpus(corpus, options, embedder)
+                  for name, options in systems.items()}
     rows = []
     for src, tgt in PAIRS:
         gold = gold_pairs(gold_units, src, tgt)

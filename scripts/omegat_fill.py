@@ -1,6 +1,7 @@
 """How much of the booklet OmegaT fills from the exported TMX, per target language.
 
-Builds an OmegaT project whose source documents are the Russian chapters (one file each), puts
+Builds an OmegaT project whose source documents are the Russian chapters (one file each: the
+running text, then also with captions and footnotes), puts
 the trilingual TMX in tm/auto/, runs OmegaT headless, and prints the share of OmegaT's segments
 filled with the TMX's translation: with OmegaT's default segmentation rules, and with the
 project's rules (omegat-segmentation.conf, written by the export). Needs the Debian package
@@ -15,7 +16,7 @@ import tempfile
 from pathlib import Path
 
 import sco_corpus
-from sco_corpus.formats.omegat import chapter_documents, fill_report, write_project
+from sco_corpus.formats.omegat import BODY, chapter_documents, fill_report, write_project
 
 
 def main(argv=None) -> None:
@@ -24,20 +25,21 @@ def main(argv=None) -> None:
     args = parser.parse_args(argv)
     corpus = sco_corpus.load()
     records = corpus.align().records()
-    documents = chapter_documents(corpus, "ru")
-    print("| target | segmentation rules | OmegaT segments | filled | share |")
-    print("|---|---|---|---|---|")
+    print("| source documents | target | segmentation rules | OmegaT segments | filled | share |")
+    print("|---|---|---|---|---|---|")
     with tempfile.TemporaryDirectory() as tmp:
         tmx = Path(tmp) / "sco_corpus.tmx"
         sco_corpus.write_tmx(records, tmx)
-        for target, code in (("en", "en"), ("zh", "zh-CN")):
-            for ours in (False, True):
-                folder = Path(tmp) / f"{target}-{ours}"
-                write_project(folder, documents, tmx, "ru", code, our_segmentation=ours)
-                report = fill_report(folder, tmx, "ru", target)
-                rules = "sco_corpus (exported)" if ours else "OmegaT default"
-                print(f"| {target} | {rules} | {report.segments} | {report.filled} | "
-                      f"{report.share:.3f} |")
+        for label, kinds in (("running text", BODY), ("with captions, footnotes", None)):
+            documents = chapter_documents(corpus, "ru", kinds)
+            for target, code in (("en", "en"), ("zh", "zh-CN")):
+                for ours in (False, True):
+                    folder = Path(tmp) / f"{target}-{ours}-{kinds is None}"
+                    write_project(folder, documents, tmx, "ru", code, our_segmentation=ours)
+                    report = fill_report(folder, tmx, "ru", target)
+                    rules = "sco_corpus (exported)" if ours else "OmegaT default"
+                    print(f"| {label} | {target} | {rules} | {report.segments} | "
+                          f"{report.filled} | {report.share:.3f} |")
                 if args.show_unfilled:
                     for segment in report.unfilled:
                         print(f"    {segment[:110]}")

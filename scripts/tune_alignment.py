@@ -44,7 +44,8 @@ def main(argv=None) -> None:
     corpus = sco_corpus.load()
 
     def gold(names):
-        units = [u for name in names.split(",") for u in read_gold_alignment(GOLD / f"{name}.jsonl")]
+        units = [u for name in names.split(",")
+                 for u in read_gold_alignment(GOLD / f"{name}.jsonl")]
         return resolve(units, corpus)[0]
 
     dev, heldout = gold(args.dev), gold(args.heldout)

@@ -1,4 +1,4 @@
-"""The alignment engine: accuracy on the gold chapters, invariants, edge cases, a second document."""
+"""The alignment engine: gold accuracy, invariants, edge cases, a second document."""
 from __future__ import annotations
 
 from pathlib import Path

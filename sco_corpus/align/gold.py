@@ -98,7 +98,8 @@ def in_scope(pairs: Iterable[Pair], gold: list[Pair]) -> list[Pair]:
     return [p for p in pairs if (p[0] | p[1]) & scope]
 
 
-def _prf(correct_sys: int, n_sys: int, correct_gold: int, n_gold: int) -> tuple[float, float, float]:
+def _prf(correct_sys: int, n_sys: int, correct_gold: int, n_gold: int
+         ) -> tuple[float, float, float]:
     p = correct_sys / n_sys if n_sys else 0.0
     r = correct_gold / n_gold if n_gold else 0.0
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
@@ -127,7 +128,7 @@ def score(system: list[Pair], gold: list[Pair]) -> Scores:
 
 
 def separation(confidences: Sequence[float], right: Sequence[bool]) -> float:
-    """ROC AUC of confidence for telling right beads from wrong ones (0.5: no better than chance)."""
+    """ROC AUC of confidence for telling right beads from wrong ones (0.5: chance)."""
     conf = np.asarray(confidences, dtype=float)
     ok = np.asarray(right, dtype=bool)
     if ok.all() or not ok.any():

@@ -132,7 +132,8 @@ def _band(src: Side, tgt: Side, cost: BeadCost, options: Options) -> tuple[np.nd
     k = options.coarse_factor
     coarse = BeadCost(_coarse(src, k), _coarse(tgt, k), cost.length, cost.weights,
                       cost.null_similarity)
-    path = _search(coarse, ((1, 1), (1, 2), (2, 1)), *_band(coarse.src, coarse.tgt, coarse, options))
+    band = _band(coarse.src, coarse.tgt, coarse, options)
+    path = _search(coarse, ((1, 1), (1, 2), (2, 1)), *band)
     margin = options.band_margin
     lo = np.full(n + 1, m + 1, dtype=np.int64)
     hi = np.zeros(n + 1, dtype=np.int64)

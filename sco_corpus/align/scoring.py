@@ -127,7 +127,7 @@ class BeadCost:
         return np.where(same, cost, np.inf)
 
     def row(self, a: int, b: int, i: int, lo: int, hi: int) -> np.ndarray:
-        """Full cost of beads ``(a, b)`` ending at ``(i, j)``, ``lo <= j < hi`` (inf if ``j < b``)."""
+        """Full cost of beads ``(a, b)`` ending at ``(i, j)``, ``lo <= j < hi`` (inf: ``j < b``)."""
         w = self.weights
         ends = np.arange(max(lo, b), hi)
         out = np.full(hi - lo, np.inf)

@@ -62,7 +62,8 @@ class Alignment:
         return iter(self.units)
 
     def pairs(self, src: str, tgt: str) -> list[tuple[tuple[str, ...], tuple[str, ...], float]]:
-        """The pairwise alignment ``src``–``tgt`` implied by the units: (src ids, tgt ids, confidence)."""
+        """The pairwise alignment ``src``–``tgt`` implied by the units:
+        ``(src ids, tgt ids, confidence)``."""
         key = _pair_key(src, tgt)
         out = []
         for unit in self.units:

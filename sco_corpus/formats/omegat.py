@@ -50,10 +50,16 @@ class FillReport:
         return self.filled / self.segments if self.segments else 0.0
 
 
-def chapter_documents(corpus: Corpus, lang: str) -> dict[str, str]:
-    """One plain-text document per chapter of ``lang`` (front matter and colophon left out),
-    its blocks in reading order separated by blank lines, as a translator would receive it."""
-    return {f"{section.id}.txt": "\n\n".join(b.text for b in section.blocks) + "\n"
+#: Block kinds of a chapter's running text (without captions and footnotes).
+BODY = ("heading", "epigraph", "paragraph", "list_item")
+
+
+def chapter_documents(corpus: Corpus, lang: str, kinds: tuple[str, ...] | None = None
+                      ) -> dict[str, str]:
+    """One plain-text document per chapter of ``lang`` (front matter and colophon left out):
+    its blocks of ``kinds`` (default: all) in reading order, separated by blank lines."""
+    return {f"{section.id}.txt": "\n\n".join(b.text for b in section.blocks
+                                              if kinds is None or b.kind in kinds) + "\n"
             for section in corpus.get_sections(lang) if section.id != "s00"}
 
 

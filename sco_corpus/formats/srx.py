@@ -34,13 +34,18 @@ def _abbreviations(lang: str) -> Rule:
 
 _LOWER_NEXT = Rule(False, r"[\.\?\!]+", r"\s+[\p{Ll}]")
 _INITIAL = Rule(False, r"(?<![\p{L}\p{Nd}])\p{Lu}\.", r"\s")
+#: a bibliographic reference runs on after a full stop: ``Геополитика. – М., 1997. – С. 271``,
+#: ``Кавказ. – 2002. №3(57).`` (the project keeps such a footnote one segment)
+_REFERENCE = Rule(False, r"\.", r"\s+(?:[–—]\s|№)")
 #: ``г.`` not after a number is ``город`` (``в г. Душанбе``), not ``год`` (``в 2010 г.``)
 _CITY = Rule(False, r"(?<!\p{Nd}\s)(?<![\p{L}\p{Nd}])г\.", r"\s")
 
 #: (rule set name, language pattern, rules), in the order a CAT tool tries them.
 RULE_SETS = (
-    ("sco_corpus Russian", "RU.*", (_LOWER_NEXT, _INITIAL, _CITY, _abbreviations("ru"))),
-    ("sco_corpus English", "EN.*", (_LOWER_NEXT, _INITIAL, _abbreviations("en"))),
+    ("sco_corpus Russian", "RU.*", (_LOWER_NEXT, _INITIAL, _CITY, _REFERENCE,
+                                           _abbreviations("ru"))),
+    ("sco_corpus English", "EN.*", (_LOWER_NEXT, _INITIAL, _REFERENCE,
+                                           _abbreviations("en"))),
     ("sco_corpus Chinese", "ZH.*", (
         Rule(True, "[。！？；]+[”’」』）》】\"'¹²³⁴⁵⁶⁷⁸⁹⁰]*", "."),)),
     ("Default", ".*", (

@@ -130,7 +130,8 @@ def read_tmx(path: str | Path, codes: dict[str, str] | None = None) -> list[Unit
     try:
         tree = etree.parse(str(path), _parser())
     except etree.XMLSyntaxError as error:
-        raise SourceError(str(path), error.lineno or None, f"not well-formed XML: {error.msg}") from None
+        raise SourceError(str(path), error.lineno or None,
+                          f"not well-formed XML: {error.msg}") from None
     except OSError as error:
         raise SourceError(str(path), None, f"cannot read: {error}") from None
     dtd = tree.docinfo.internalDTD
