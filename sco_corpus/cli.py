@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
+from pathlib import Path
 
 from . import __version__
 from .align.embed import Embedder
@@ -11,11 +12,10 @@ from .corpus import EMBEDDED, load
 from .errors import SourceError
 from .formats.split_files import write_split
 from .formats.exports import export_all
-from .formats.jsonl import write_jsonl
+from .formats.jsonl import write_json, write_jsonl
 from .formats.moses import write_moses
 from .formats.tmx import write_tmx
 from .formats.tsv import write_tsv
-from .formats.units_files import write_units
 from .stats import format_table, stats_table
 
 
@@ -55,10 +55,14 @@ def _align(args: argparse.Namespace) -> int:
     corpus = load(args.source)
     alignment = corpus.align(embedder=Embedder(cache_dir=args.cache_dir),
                              progress=_progress_bar())
-    written = write_units(alignment, args.out)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    records = alignment.records()
+    write_tsv(records, out / "units.tsv", alignment.langs)
+    write_json(records, out / "units.json")
     shapes = Counter(unit.shape() for unit in alignment)
     print(f"{len(alignment)} units ({', '.join(f'{n} x {s}' for s, n in shapes.most_common(4))}"
-          f"{', ...' if len(shapes) > 4 else ''}); {len(written)} files written to {args.out}")
+          f"{', ...' if len(shapes) > 4 else ''}); units.tsv and units.json written to {args.out}")
     return 0
 
 

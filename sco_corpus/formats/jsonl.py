@@ -1,4 +1,5 @@
-"""Units as JSON Lines: one JSON object per unit, every field, read back losslessly."""
+"""Units as JSON Lines (one object per line) or one JSON array: every field, read back
+losslessly."""
 from __future__ import annotations
 
 import json
@@ -9,18 +10,29 @@ from ..align.units import UnitRecord
 from ..errors import SourceError
 
 
+def _as_dict(r: UnitRecord) -> dict:
+    return {"id": r.id, "section": r.section, "kind": r.kind, "text": r.text, "ids": r.ids,
+            "lines": r.lines, "confidence": r.confidence, "flags": r.flags}
+
+
 def write_jsonl(records: Iterable[UnitRecord], path: str | Path) -> int:
     """One object per line: ``id, section, kind, text, ids, lines, confidence, flags``
     (``text``/``ids``/``lines`` keyed by language, ``confidence`` by pair such as ``ru-en``)."""
     count = 0
     with open(path, "w", encoding="utf-8", newline="\n") as out:
-        for r in records:
-            out.write(json.dumps({"id": r.id, "section": r.section, "kind": r.kind,
-                                  "text": r.text, "ids": r.ids, "lines": r.lines,
-                                  "confidence": r.confidence, "flags": r.flags},
-                                 ensure_ascii=False) + "\n")
+        for record in records:
+            out.write(json.dumps(_as_dict(record), ensure_ascii=False) + "\n")
             count += 1
     return count
+
+
+def write_json(records: Iterable[UnitRecord], path: str | Path) -> int:
+    """The same objects as one JSON array (indented, for reading)."""
+    items = [_as_dict(record) for record in records]
+    with open(path, "w", encoding="utf-8", newline="\n") as out:
+        json.dump(items, out, ensure_ascii=False, indent=1)
+        out.write("\n")
+    return len(items)
 
 
 def read_jsonl(path: str | Path) -> list[UnitRecord]:
