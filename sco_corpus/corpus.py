@@ -65,6 +65,13 @@ class Corpus:
 
         return align_corpus(self, options or Options(), embedder, progress)
 
+    def check(self, alignment=None, checks=None, embedder=None):
+        """The consistency findings (:class:`sco_corpus.checks.Findings`, with ``.to_frame()``)
+        of ``alignment`` (default: :meth:`align` with ``embedder``); ``checks``: names to run."""
+        from .checks import run_checks
+
+        return run_checks(self, alignment or self.align(embedder=embedder), checks)
+
     def to_frame(self, what: str = "sentences"):
         """A pandas DataFrame of ``blocks``, ``sentences``, ``sections`` or ``noise``."""
         import pandas as pd

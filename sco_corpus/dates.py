@@ -1,7 +1,9 @@
-"""Date patterns in Russian, English and Chinese text (used to recognise photo captions)."""
+"""Dates in Russian, English and Chinese text: patterns (to recognise photo captions) and
+:func:`find_dates`, which reads them as year, month and days (for the date check)."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 RU_MONTH = (r"(?:январ|феврал|март|апрел|ма[йяюе]|июн|июл|август|сентябр|октябр|ноябр|декабр)"
             r"[а-яё]*")
@@ -20,3 +22,88 @@ ZH_DATE = rf"{_YEAR}年(?:\d{{1,2}}月(?:\d{{1,2}}(?:\s*[-–至]\s*\d{{1,2}})?�
 
 DATE = {"ru": RU_DATE, "en": EN_DATE, "zh": ZH_DATE}
 MONTH_WORD = re.compile(rf"^(?:{RU_MONTH}|{EN_MONTH})\b", re.IGNORECASE)
+
+
+_RU_MONTHS = ("январ", "феврал", "март", "апрел", "ма[йяюе]", "июн", "июл", "август",
+              "сентябр", "октябр", "ноябр", "декабр")
+_EN_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December")
+_RANGE = r"(\d{1,2})(?:\s*[-–—]\s*(\d{1,2}))?"
+_YEAR4 = r"((?:1[89]|20)\d{2})"
+_RU_MONTH_GROUP = "(" + "|".join(f"{stem}[а-яё]*" for stem in _RU_MONTHS) + ")"
+_EN_MONTH_GROUP = ("(" + "|".join(_EN_MONTHS) + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|"
+                   r"Dec)\.?)")
+#: Each pattern's groups: (day, day_to, month, year) in some order, given by the tuple.
+_MENTIONS = {
+    "ru": [(re.compile(rf"(?<!\d){_RANGE}\s+{_RU_MONTH_GROUP}(?:\s+{_YEAR4})?", re.I),
+            ("day", "day_to", "month", "year")),
+           (re.compile(rf"{_RU_MONTH_GROUP}\s+{_YEAR4}", re.I), ("month", "year")),
+           (re.compile(rf"(?<!\d){_YEAR4}(?!\d)"), ("year",))],
+    "en": [(re.compile(rf"{_EN_MONTH_GROUP}\s+{_RANGE}(?!\d)(?:,?\s+{_YEAR4})?"),
+            ("month", "day", "day_to", "year")),
+           (re.compile(rf"(?<!\d){_RANGE}\s+{_EN_MONTH_GROUP}(?:,?\s+{_YEAR4})?"),
+            ("day", "day_to", "month", "year")),
+           (re.compile(rf"{_EN_MONTH_GROUP},?\s+{_YEAR4}"), ("month", "year")),
+           (re.compile(rf"(?<!\d){_YEAR4}(?!\d)"), ("year",))],
+    "zh": [(re.compile(r"(?:((?:1[89]|20)\d{2})年)?(\d{1,2})月(?:(\d{1,2})(?:\s*[-–—至到]\s*"
+                       r"(\d{1,2}))?日?)?"), ("year", "month", "day", "day_to")),
+           (re.compile(rf"(?<!\d){_YEAR4}(?!\d)"), ("year",))],
+}
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date as written: any of year, month, first and last day (a range ``14-15 июня``)."""
+
+    year: int | None
+    month: int | None
+    day: int | None
+    day_to: int | None
+    text: str
+    start: int
+    end: int
+
+    def value(self) -> tuple:
+        return (self.year, self.month, self.day, self.day_to or self.day)
+
+    def fits(self, other: DateMention) -> bool:
+        """Equal wherever both say something (a date without year fits one with it)."""
+        return all(a is None or b is None or a == b for a, b in zip(self.value(), other.value()))
+
+    def __str__(self) -> str:
+        parts = [str(self.year) if self.year else "?", f"{self.month:02d}" if self.month else "?"]
+        if self.day:
+            parts.append(f"{self.day:02d}" + (f"–{self.day_to:02d}" if self.day_to else ""))
+        return "-".join(parts)
+
+
+def _month_number(word: str, lang: str) -> int:
+    word = word.lower().rstrip(".")
+    if lang == "ru":
+        return next(k for k, stem in enumerate(_RU_MONTHS, 1) if re.match(stem, word))
+    if lang == "en":
+        return next(k for k, name in enumerate(_EN_MONTHS, 1) if name.lower().startswith(word[:3]))
+    return int(word)
+
+
+def find_dates(text: str, lang: str) -> list[DateMention]:
+    """Dates in ``text``: day, month, year where written, the longest reading first."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for pattern, names in _MENTIONS.get(lang, []):
+        for match in pattern.finditer(text):
+            if any(a < match.end() and match.start() < b for a, b in taken):
+                continue
+            fields = dict(zip(names, match.groups()))
+            if not any(fields.get(k) for k in ("year", "month")):
+                continue
+            month = _month_number(fields["month"], lang) if fields.get("month") else None
+            if month is not None and not 1 <= month <= 12:
+                continue
+            found.append(DateMention(
+                int(fields["year"]) if fields.get("year") else None, month,
+                int(fields["day"]) if fields.get("day") else None,
+                int(fields["day_to"]) if fields.get("day_to") else None,
+                match.group(), match.start(), match.end()))
+            taken.append(match.span())
+    return sorted(found, key=lambda d: d.start)

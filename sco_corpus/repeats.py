@@ -75,3 +75,23 @@ def _runs(items: list[Sentence], min_sentences: int, min_chars: int, threshold: 
         out.append(Repeat(items[0].lang, tuple(items[i].id for i in original),
                           tuple(items[j].id for j in copy), runs[end][1] / len(chain)))
     return sorted(out, key=lambda r: r.copy[0])
+
+
+def merge_runs(repeats: list[Repeat], order: dict[str, int], gap: int = 4,
+               original_gap: int = 20) -> list[Repeat]:
+    """Repeats of one language whose copies follow each other (at most ``gap`` sentences apart
+    in ``order``, a sentence id -> position map) and whose originals do too (at most
+    ``original_gap``: a copy may drop sentences) joined into one passage: a copy interrupted by
+    a garbled sentence or a shortened paragraph is still one repeated passage."""
+    out: list[Repeat] = []
+    for repeat in sorted(repeats, key=lambda r: (r.lang, order[r.copy[0]])):
+        last = out[-1] if out else None
+        if (last and last.lang == repeat.lang
+                and 0 < order[repeat.copy[0]] - order[last.copy[-1]] <= gap
+                and 0 < order[repeat.original[0]] - order[last.original[-1]] <= original_gap):
+            n, m = len(last.copy), len(repeat.copy)
+            out[-1] = Repeat(last.lang, last.original + repeat.original, last.copy + repeat.copy,
+                             (last.similarity * n + repeat.similarity * m) / (n + m))
+        else:
+            out.append(repeat)
+    return out

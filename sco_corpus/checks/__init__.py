@@ -1,0 +1,43 @@
+"""Consistency checks: where the translations disagree, with evidence from each language.
+
+Each check is a function ``(alignment, corpus) -> list[Finding]`` in its own module.
+"""
+from __future__ import annotations
+
+from ..align.units import Alignment
+from ..corpus import Corpus
+from .confidence import check_low_confidence
+from .dates import check_dates
+from .duplicates import check_duplicates
+from .finding import SEVERITIES, Finding, Findings
+from .numbers import check_numbers
+from .omissions import check_omissions
+from .structure import check_structure
+from .untranslated import check_untranslated
+
+CHECKS = {
+    "number": check_numbers,
+    "date": check_dates,
+    "duplicate": check_duplicates,
+    "omission": check_omissions,
+    "untranslated": check_untranslated,
+    "structure": check_structure,
+    "low_confidence": check_low_confidence,
+}
+
+
+def run_checks(corpus: Corpus, alignment: Alignment, checks=None) -> Findings:
+    """The findings of ``checks`` (names of :data:`CHECKS`; default all), check by check; ids
+    are unique (a finding found twice is kept once)."""
+    names = list(checks or CHECKS)
+    unknown = [n for n in names if n not in CHECKS]
+    if unknown:
+        raise ValueError(f"unknown check(s) {', '.join(unknown)}; one of {', '.join(CHECKS)}")
+    seen: dict[str, Finding] = {}
+    for name in names:
+        for finding in CHECKS[name](alignment, corpus):
+            seen.setdefault(finding.id, finding)
+    return Findings(seen.values())
+
+
+__all__ = ["CHECKS", "SEVERITIES", "Finding", "Findings", "run_checks"]

@@ -1,0 +1,29 @@
+"""Check 3, duplicated passages: a run of sentences one language prints twice (and the other
+languages once), reported once per run with both extents."""
+from __future__ import annotations
+
+from ..align.document import slipped_repeats
+from ..align.units import Alignment
+from ..corpus import Corpus
+from ..repeats import merge_runs
+from .common import span
+from .finding import Finding
+
+
+def check_duplicates(alignment: Alignment, corpus: Corpus) -> list[Finding]:
+    sentences = {s.id: s for s in corpus.sentences}
+    unit_of = {s.id: unit for unit in alignment for side in unit.sentences.values() for s in side}
+    findings = []
+    order = {s.id: k for k, s in enumerate(corpus.sentences)}
+    for repeat in merge_runs(slipped_repeats(corpus.sentences), order):
+        original = tuple(sorted({n for i in repeat.original for n in sentences[i].lines}))
+        copy = tuple(sorted({n for i in repeat.copy for n in sentences[i].lines}))
+        first = sentences[repeat.copy[0]]
+        findings.append(Finding(
+            "duplicate", "error", (repeat.lang,), first.section, unit_of[first.id].id,
+            {repeat.lang: original + copy},
+            {repeat.lang: " ".join(sentences[i].text for i in repeat.copy[:2]) + " …"},
+            f"{repeat.lang} lines {span(copy)} repeat lines {span(original)} "
+            f"({len(repeat.copy)} sentences, {repeat.similarity:.0f}% alike); the other "
+            f"languages have this passage once", f"{repeat.copy[0]}"))
+    return findings

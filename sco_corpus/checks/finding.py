@@ -1,0 +1,57 @@
+"""What a check reports: a :class:`Finding`, and the list of them with its table."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+SEVERITIES = ("error", "warning", "info")
+#: The columns of the DataFrame and the keys of the JSON output.
+FIELDS = ("id", "check", "severity", "langs", "section", "unit", "lines", "evidence", "message")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One place where the translations disagree, with the evidence from each language.
+
+    ``id`` is stable across runs: derived from the check, the place and what was found, never
+    from run order, so an editor's accepted findings (``--baseline``) stay accepted.
+    ``lines`` and ``evidence`` are keyed by language; ``unit`` is the (first) unit concerned.
+    """
+
+    check: str
+    severity: str
+    langs: tuple[str, ...]
+    section: str
+    unit: str
+    lines: dict[str, tuple[int, ...]]
+    evidence: dict[str, str]
+    message: str
+    key: str = field(default="", repr=False, compare=False)
+    id: str = field(default="", compare=False)
+
+    def __post_init__(self):
+        if self.severity not in SEVERITIES:
+            raise ValueError(f"severity must be one of {SEVERITIES}, not {self.severity!r}")
+        if not self.id:
+            place = ";".join(f"{lang}:{','.join(map(str, lines))}"
+                             for lang, lines in sorted(self.lines.items()))
+            digest = hashlib.sha1(f"{self.check}|{place}|{self.key or self.message}".encode())
+            object.__setattr__(self, "id", f"{self.check}-{digest.hexdigest()[:10]}")
+
+    def as_dict(self) -> dict:
+        return {name: getattr(self, name) for name in FIELDS}
+
+
+class Findings(tuple):
+    """The findings of a run, in reading order, with a DataFrame view."""
+
+    def to_frame(self):
+        import pandas as pd
+
+        return pd.DataFrame([f.as_dict() for f in self], columns=list(FIELDS))
+
+    def by_unit(self) -> dict[str, list[Finding]]:
+        out: dict[str, list[Finding]] = {}
+        for finding in self:
+            out.setdefault(finding.unit, []).append(finding)
+        return out

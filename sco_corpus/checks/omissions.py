@@ -1,0 +1,60 @@
+"""Check 4, omissions and additions: content one or two languages lack, grouped into passages.
+
+Consecutive units of one section that lack the same language form one passage (a whole
+paragraph, list item, caption or footnote shows up as such). A passage of two or more
+sentences, or a whole block, is an error; a single sentence a warning. The copy of a duplicated
+passage is the duplicate check's, not an addition; the colophon is the original's alone.
+"""
+from __future__ import annotations
+
+from ..align.document import slipped_repeats
+from ..align.units import Alignment, Unit
+from ..corpus import Corpus
+from .common import present, span
+from .finding import Finding
+
+
+def _passages(alignment: Alignment, langs: tuple[str, ...], skip: set[str]):
+    """Runs of consecutive units (same section) that lack the same set of languages."""
+    run: list[Unit] = []
+    key = None
+    for unit in alignment:
+        have = present(unit)
+        missing = tuple(x for x in langs if x not in have)
+        this = (unit.section, missing) if missing and have and unit.section != "colophon" \
+            and not set(unit.ids(have[0])) & skip else None
+        if this != key and run:
+            yield key[1], run
+            run = []
+        key = this
+        if this is not None:
+            run.append(unit)
+    if run:
+        yield key[1], run
+
+
+def check_omissions(alignment: Alignment, corpus: Corpus) -> list[Finding]:
+    langs = alignment.langs
+    copies = {i for r in slipped_repeats(corpus.sentences) for i in r.copy}
+    blocks = {}
+    for s in corpus.sentences:
+        blocks.setdefault(s.block, []).append(s.id)
+    findings = []
+    for missing, units in _passages(alignment, langs, copies):
+        have = [x for x in langs if x not in missing]
+        sentences = {x: [s for u in units for s in u.sentences[x]] for x in have}
+        size = max(len(v) for v in sentences.values())
+        whole = any(set(blocks[s.block]) <= {t.id for t in sentences[x]}
+                    for x in have for s in sentences[x])
+        lines = {x: tuple(sorted({n for s in sentences[x] for n in s.lines})) for x in have}
+        kinds = sorted({u.kind for u in units})
+        what = "an addition" if len(have) == 1 and len(langs) > 2 else "an omission"
+        where = ", ".join(f"{x} lines {span(lines[x])}" for x in have)
+        findings.append(Finding(
+            "omission", "error" if size >= 2 or whole else "warning", tuple(have),
+            units[0].section, units[0].id, lines,
+            {x: " ".join(s.text for s in sentences[x]) for x in have},
+            f"{'/'.join(missing)} lack{'s' if len(missing) == 1 else ''} {size} sentence"
+            f"{'s' if size > 1 else ''} ({'whole ' if whole else ''}{'/'.join(kinds)}) "
+            f"found in {where}: {what}", f"{missing}:{units[0].id}"))
+    return findings
