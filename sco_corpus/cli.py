@@ -2,12 +2,16 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections import Counter
 from pathlib import Path
 
 from . import __version__
 from .align.embed import Embedder
+from .checks import CHECKS, SEVERITIES
+from .checks.common import span
+from .checks.report import format_summary, write_findings
 from .corpus import EMBEDDED, load
 from .errors import SourceError
 from .formats.split_files import write_split
@@ -86,9 +90,10 @@ def _export(args: argparse.Namespace) -> int:
     codes = _codes(args.lang_code)
     alignment = corpus.align(embedder=Embedder(cache_dir=args.cache_dir),
                              progress=_progress_bar())
-    records = alignment.records()
+    findings = corpus.check(alignment)
+    records = alignment.records(findings)
     if args.format == "all":
-        written = export_all(alignment, args.out, codes, langs)
+        written = export_all(alignment, args.out, codes, langs, findings)
         print(f"{len(alignment)} units; {len(written)} files written to {args.out}")
         return 0
     if args.format == "tmx":
@@ -102,6 +107,45 @@ def _export(args: argparse.Namespace) -> int:
         count = sum(1 for _ in open(paths[-1], encoding="utf-8"))
     print(f"{count} units written to {args.out} ({args.format}, {'-'.join(langs)})")
     return 0
+
+
+def _baseline(path: str | None) -> set[str]:
+    """Finding ids an editor accepted: a findings JSON of an earlier run, or ids one per line."""
+    if path is None:
+        return set()
+    text = Path(path).read_text(encoding="utf-8")
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return {line.split()[0] for line in text.splitlines() if line.strip()}
+    if not isinstance(data, list):
+        raise SourceError(path, None, "a baseline is a findings JSON list or ids one per line")
+    return {item["id"] if isinstance(item, dict) else str(item) for item in data}
+
+
+def _check(args: argparse.Namespace) -> int:
+    corpus = load(args.source)
+    alignment = corpus.align(embedder=Embedder(cache_dir=args.cache_dir),
+                             progress=_progress_bar())
+    checks = args.checks.split(",") if args.checks else None
+    try:
+        findings = corpus.check(alignment, checks)
+    except ValueError as exc:
+        raise UsageError(f"--checks: {exc}") from None
+    accepted = _baseline(args.baseline)
+    shown = [f for f in findings if f.id not in accepted]
+    write_findings(shown, args.out)
+    print(format_summary(shown, len(findings) - len(shown)))
+    for finding in shown:
+        if SEVERITIES.index(finding.severity) <= SEVERITIES.index("warning"):
+            where = " ".join(f"{lang}:{span(lines)}" for lang, lines in finding.lines.items())
+            print(f"{finding.severity:<7} {finding.check:<12} {finding.section:<8} {where:<28} "
+                  f"{finding.message}")
+    print(f"findings written to {Path(args.out) / 'findings.json'} and findings.tsv")
+    if args.fail_on == "never":
+        return 0
+    limit = SEVERITIES.index(args.fail_on)
+    return 1 if any(SEVERITIES.index(f.severity) <= limit for f in shown) else 0
 
 
 def _stats(args: argparse.Namespace) -> int:
@@ -155,6 +199,26 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--cache-dir", metavar="DIR", default=None,
                         help="keep sentence embeddings on disk here and reuse them")
     export.set_defaults(run=_export)
+
+    check = commands.add_parser(
+        "check", help="find where the translations disagree (numbers, dates, omissions...)",
+        description="Align the document, run the consistency checks, print a summary by check "
+                    "and severity and the errors and warnings, and write findings.json and "
+                    "findings.tsv into OUT. Exit code 1 when a finding at or above --fail-on "
+                    "remains after --baseline, else 0.")
+    _add_source(check)
+    check.add_argument("--out", default=".", metavar="DIR",
+                       help="folder for findings.json and findings.tsv (default: here)")
+    check.add_argument("--fail-on", choices=(*SEVERITIES, "never"), default="error",
+                       help="lowest severity that makes the exit code 1 (default: error)")
+    check.add_argument("--baseline", metavar="FILE", default=None,
+                       help="accepted findings to leave out: a findings.json of an earlier run, "
+                            "or finding ids one per line")
+    check.add_argument("--checks", metavar="NAMES", default=None,
+                       help=f"comma-separated checks to run (default all: {', '.join(CHECKS)})")
+    check.add_argument("--cache-dir", metavar="DIR", default=None,
+                       help="keep sentence embeddings on disk here and reuse them")
+    check.set_defaults(run=_check)
 
     stats = commands.add_parser(
         "stats", help="print blocks, sentences and characters per section and language",

@@ -72,8 +72,14 @@ class Alignment:
                 out.append((a, b, unit.confidence.get(key, float("nan"))))
         return out
 
-    def records(self) -> list[UnitRecord]:
-        return [unit.record(self.langs) for unit in self.units]
+    def records(self, findings=()) -> list[UnitRecord]:
+        """The units as :class:`UnitRecord`; ``findings`` (of the consistency checks) become
+        each unit's ``flags`` (finding ids)."""
+        flags: dict[str, list[str]] = {}
+        for finding in findings:
+            flags.setdefault(finding.unit, []).append(finding.id)
+        return [replace(unit.record(self.langs), flags=tuple(flags.get(unit.id, ())))
+                for unit in self.units]
 
     def to_frame(self):
         """One row per unit (see :func:`records_frame`)."""

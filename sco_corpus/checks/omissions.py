@@ -14,15 +14,19 @@ from .common import present, span
 from .finding import Finding
 
 
-def _passages(alignment: Alignment, langs: tuple[str, ...], skip: set[str]):
-    """Runs of consecutive units (same section) that lack the same set of languages."""
+def _passages(alignment: Alignment, langs: tuple[str, ...], skip: set[str],
+              epigraphs: set[tuple[str, str]]):
+    """Runs of consecutive units (same section) that lack the same set of languages. An
+    epigraph the missing languages replace by their own is the structure check's."""
     run: list[Unit] = []
     key = None
     for unit in alignment:
         have = present(unit)
         missing = tuple(x for x in langs if x not in have)
+        own_epigraph = unit.kind == "epigraph" and all(
+            (unit.section, x) in epigraphs for x in missing)
         this = (unit.section, missing) if missing and have and unit.section != "colophon" \
-            and not set(unit.ids(have[0])) & skip else None
+            and not own_epigraph and not set(unit.ids(have[0])) & skip else None
         if this != key and run:
             yield key[1], run
             run = []
@@ -40,7 +44,8 @@ def check_omissions(alignment: Alignment, corpus: Corpus) -> list[Finding]:
     for s in corpus.sentences:
         blocks.setdefault(s.block, []).append(s.id)
     findings = []
-    for missing, units in _passages(alignment, langs, copies):
+    epigraphs = {(b.section, b.lang) for b in corpus.blocks if b.kind == "epigraph"}
+    for missing, units in _passages(alignment, langs, copies, epigraphs):
         have = [x for x in langs if x not in missing]
         sentences = {x: [s for u in units for s in u.sentences[x]] for x in have}
         size = max(len(v) for v in sentences.values())

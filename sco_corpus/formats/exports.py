@@ -16,20 +16,22 @@ from .tsv import write_tsv
 
 def export_all(alignment: Alignment, out_dir: str | Path,
                codes: dict[str, str] | None = None,
-               langs: Sequence[str] | None = None) -> list[Path]:
+               langs: Sequence[str] | None = None, findings=()) -> list[Path]:
     """Write into ``out_dir``: ``sco_corpus.tmx`` (all languages, source the first),
     ``sco_corpus.<a>-<b>.tmx`` per pair, ``units.tsv``, ``units.jsonl``, ``corpus.<lang>`` and
     ``corpus.ids`` (Moses), and the segmentation rules ``segmentation.srx`` and
-    ``omegat-segmentation.conf``; return the paths."""
+    ``omegat-segmentation.conf``; return the paths. ``findings`` of the consistency checks are
+    carried as flags (TSV, JSONL, TMX ``x-flag``) and notes (TMX)."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     langs = tuple(langs or alignment.langs)
-    records = alignment.records()
+    records = alignment.records(findings)
+    notes = {f.id: f"{f.check} {f.severity}: {f.message}" for f in findings}
     written = [out / "sco_corpus.tmx"]
-    write_tmx(records, written[0], langs, codes)
+    write_tmx(records, written[0], langs, codes, notes=notes)
     for a, b in combinations(langs, 2):
         path = out / f"sco_corpus.{a}-{b}.tmx"
-        write_tmx(records, path, (a, b), codes)
+        write_tmx(records, path, (a, b), codes, notes=notes)
         written.append(path)
     write_tsv(records, out / "units.tsv", langs)
     write_jsonl(records, out / "units.jsonl")

@@ -1,8 +1,8 @@
 """TMX 1.4b: translation units for CAT tools, written and read back.
 
-One ``<tu>`` per unit with a ``<tuv>`` per language that has text, ``tuid`` the unit id, and
-``<prop>``s a translator or script can filter on: ``x-section``, ``x-kind``,
-``x-confidence-<a>-<b>`` and ``x-flag`` on the unit; ``x-ids`` and ``x-lines`` (the sentence
+One ``<tu>`` per unit with a ``<tuv>`` per language that has text, ``tuid`` the unit id, a
+``<note>`` per consistency finding, and ``<prop>``s a translator or script can filter on:
+``x-section``, ``x-kind``, ``x-confidence-<a>-<b>`` and ``x-flag`` (finding ids) on the unit; ``x-ids`` and ``x-lines`` (the sentence
 ids and source lines) on each variant. Every unit written has a variant in the header's
 ``srclang``: units without it are left out (they belong in a file with another source language).
 Characters XML 1.0 cannot carry (C0 controls other than tab and line breaks, U+FFFE, U+FFFF,
@@ -57,12 +57,13 @@ def _prop(parent: etree._Element, kind: str, value: str) -> None:
 
 def write_tmx(records: Iterable[UnitRecord], path: str | Path,
               langs: Sequence[str] = ("ru", "en", "zh"), codes: dict[str, str] | None = None,
-              srclang: str | None = None) -> int:
+              srclang: str | None = None, notes: dict[str, str] | None = None) -> int:
     """Write the units' ``langs`` as TMX 1.4b to ``path``; return the number of units written.
 
     ``srclang`` (default: the first of ``langs``) must be present in a unit for it to be
     written, and at least one other language too. ``codes`` maps ``ru``/``en``/``zh`` to the
-    ``xml:lang`` written (default :data:`DEFAULT_CODES`).
+    ``xml:lang`` written (default :data:`DEFAULT_CODES`). ``notes`` maps a flag (finding id)
+    to the text of a ``<note>`` written with it, for the translator.
     """
     codes = {**DEFAULT_CODES, **(codes or {})}
     srclang = srclang or langs[0]
@@ -80,6 +81,9 @@ def write_tmx(records: Iterable[UnitRecord], path: str | Path,
             continue
         record = record.only(present)
         tu = etree.SubElement(body, "tu", tuid=record.id)
+        for flag in record.flags:
+            if notes and flag in notes:
+                etree.SubElement(tu, "note").text = _FORBIDDEN.sub(" ", notes[flag])
         _prop(tu, "x-section", record.section)
         _prop(tu, "x-kind", record.kind)
         for pair, value in record.confidence.items():
