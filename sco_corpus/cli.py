@@ -235,6 +235,8 @@ def main(argv: list[str] | None = None) -> int:
     except (SourceError, UsageError) as exc:
         print(f"sco-corpus: error: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # the reader (``| head``) stopped reading
+        return 0
     except OSError as exc:
         print(f"sco-corpus: error: {exc.filename or ''}: {exc.strerror}", file=sys.stderr)
         return 2

@@ -40,9 +40,11 @@ def _passages(alignment: Alignment, langs: tuple[str, ...], skip: set[str],
 def check_omissions(alignment: Alignment, corpus: Corpus) -> list[Finding]:
     langs = alignment.langs
     copies = {i for r in slipped_repeats(corpus.sentences) for i in r.copy}
-    blocks = {}
-    for s in corpus.sentences:
-        blocks.setdefault(s.block, []).append(s.id)
+    blocks: dict[str, list[str]] = {}
+    for unit in alignment:
+        for side in unit.sentences.values():
+            for s in side:
+                blocks.setdefault(s.block, []).append(s.id)
     findings = []
     epigraphs = {(b.section, b.lang) for b in corpus.blocks if b.kind == "epigraph"}
     for missing, units in _passages(alignment, langs, copies, epigraphs):
