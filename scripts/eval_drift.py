@@ -43,9 +43,11 @@ are counted as "other"; new findings touching no planted place are false alarms.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import re
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
@@ -73,7 +75,7 @@ _SCALE_SWAP = {
     "en": {"thousand": "million", "million": "billion", "billion": "million",
            "trillion": "billion"},
     "ru": {"миллиард": "миллион", "миллион": "миллиард", "триллион": "миллиард",
-           "млрд": "млн", "млн": "млрд", "трлн": "млрд", "тыс": "млн"},
+           "млрд": "млн", "млн": "млрд", "трлн": "млрд"},
     "zh": {"万亿": "亿", "亿": "万", "万": "亿"},
 }
 _SCALE_WORD = {lang: "|".join(words) for lang, words in _SCALE_SWAP.items()}
@@ -92,15 +94,14 @@ _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 EN_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
              "September", "October", "November", "December")
 #: Russian month names in every case form (the accusative is the nominative).
-RU_MONTHS = {
+RU_MONTHS = {case: tuple(forms.split()) for case, forms in {
     "nom": "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь",
     "gen": "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
     "dat": "январю февралю марту апрелю маю июню июлю августу сентябрю октябрю ноябрю декабрю",
     "ins": "январём февралём мартом апрелем маем июнем июлем августом сентябрём октябрём "
            "ноябрём декабрём",
     "pre": "январе феврале марте апреле мае июне июле августе сентябре октябре ноябре декабре",
-}
-RU_MONTHS = {case: tuple(forms.split()) for case, forms in RU_MONTHS.items()}
+}.items()}
 #: Russian month form (also spelt with е for ё) → (case, month index).
 _RU_FORM = {form.replace("ё", spelling): (case, index)
             for case, forms in RU_MONTHS.items() for index, form in enumerate(forms)
@@ -168,16 +169,17 @@ class Booklet:
     def lines(self) -> tuple[str, ...]:
         return self.corpus.source.lines
 
-    def unit_index(self) -> dict[str, int]:
+    @cached_property
+    def unit_of(self) -> dict[str, int]:
         """Sentence id → index of its unit."""
         return {s.id: index for index, unit in enumerate(self.units)
                 for sentences in unit.sentences.values() for s in sentences}
 
-    def full_units(self) -> Iterable[tuple[int, sco_corpus.Unit]]:
-        """The units that have text in every language."""
-        for index, unit in enumerate(self.units):
-            if all(unit.sentences.get(lang) for lang in self.corpus.languages):
-                yield index, unit
+    @cached_property
+    def full_units(self) -> dict[int, sco_corpus.Unit]:
+        """The units that have text in every language, by index."""
+        return {index: unit for index, unit in enumerate(self.units)
+                if all(unit.sentences.get(lang) for lang in self.corpus.languages)}
 
     def blocks_of(self, units: Iterable[int]) -> frozenset[str]:
         return frozenset(s.block for index in units
@@ -190,16 +192,24 @@ class Booklet:
         start = self.lines[sentence.lines[0] - 1].find(sentence.text)
         return start if start >= 0 else None
 
-    def edit_plan(self, kind: str, index: int, sentence: sco_corpus.Sentence, start: int,
-                  span: tuple[int, int], new: str, description: str,
+    def paragraphs(self) -> Iterable[tuple[sco_corpus.Block, list[sco_corpus.Sentence]]]:
+        """Each body paragraph with its sentences."""
+        for lang in self.corpus.languages:
+            for section in self.corpus.get_sections(lang):
+                for block in section.blocks:
+                    sentences = [s for s in section.sentences if s.block == block.id]
+                    if block.kind == "paragraph" and sentences:
+                        yield block, sentences
+
+    def edit_plan(self, kind: str, sentence: sco_corpus.Sentence, span: tuple[int, int],
+                  new: str, description: str,
                   counterpart: dict[str, tuple[int, ...]] | None = None) -> Plan:
-        """A plan replacing ``sentence.text[span]`` (the sentence starts at ``start`` of its
-        line) by ``new``."""
+        """A plan replacing ``span`` of ``sentence``'s line by ``new``."""
         number = sentence.lines[0]
         line = self.lines[number - 1]
-        a, b = start + span[0], start + span[1]
+        index = self.unit_of[sentence.id]
         return Plan(kind, sentence.lang, sentence.section, frozenset([index]),
-                    self.blocks_of([index]), {number: (line[:a] + new + line[b:],)},
+                    self.blocks_of([index]), {number: (line[:span[0]] + new + line[span[1]:],)},
                     ((number, 0),), counterpart or {},
                     f"{sentence.section} {sentence.lang} line {number}: {description}")
 
@@ -225,147 +235,139 @@ def find_numbers(text: str, lang: str) -> list[re.Match]:
             and not any(a < m.end() and m.start() < b for a, b in dates)]
 
 
-def _bare(digits: str) -> str:
-    return re.sub(r"\D", "", digits)
+def _replace_group(match: re.Match, group: str, new: str) -> str:
+    """The text of ``match`` with ``group`` replaced by ``new``."""
+    a, b = match.span(group)
+    return match.group()[:a - match.start()] + new + match.group()[b - match.start():]
 
 
 def change_number(match: re.Match, lang: str, rng: random.Random) -> str:
     """The text of ``match`` with its scale word or its leading digit changed."""
-    digits, scale = match.group("digits"), match.group("scale")
-    start = match.start()
+    scale = match.group("scale")
     if scale and rng.random() < 0.5:
-        a, b = match.span("scale")
-        swap = _SCALE_SWAP[lang][scale.lower()]
-        return match.group()[:a - start] + swap + match.group()[b - start:]
-    digit = rng.choice([d for d in "123456789" if d != digits[0]])
-    return digit + match.group()[1:]
+        return _replace_group(match, "scale", _SCALE_SWAP[lang][scale.lower()])
+    digits = match.group("digits")
+    return rng.choice([d for d in "123456789" if d != digits[0]]) + match.group()[1:]
 
 
 def change_date(match: re.Match, lang: str, rng: random.Random) -> str:
     """The text of ``match`` with its day or its month changed."""
-    if match.group("day") and rng.random() < 0.5:
-        old = int(match.group("day"))
-        group, new = "day", str(rng.choice([d for d in range(1, 29) if d != old]))
+    day = match.groupdict().get("day")
+    if day and rng.random() < 0.5:
+        return _replace_group(match, "day",
+                              str(rng.choice([d for d in range(1, 29) if d != int(day)])))
+    month = match.group("month")
+    if lang == "zh":
+        new = str(rng.choice([m for m in range(1, 13) if m != int(month)]))
+    elif lang == "en":
+        new = rng.choice([name for name in EN_MONTHS if name != month])
     else:
-        month = match.group("month")
-        if lang == "zh":
-            index = int(month) - 1
-        elif lang == "en":
-            index = EN_MONTHS.index(month)
-        else:
-            case, index = _RU_FORM[month.lower()]
-        other = rng.choice([i for i in range(12) if i != index])
-        if lang == "zh":
-            new = str(other + 1)
-        elif lang == "en":
-            new = EN_MONTHS[other]
-        else:
-            new = RU_MONTHS[case][other]
-            new = new if "ё" in month.lower() else new.replace("ё", "е")
-            new = new.capitalize() if month[0].isupper() else new
-        group = "month"
-    a, b = match.span(group)
-    text, start = match.group(), match.start()
-    return text[:a - start] + new + text[b - start:]
+        case, index = _RU_FORM[month.lower()]
+        new = rng.choice([f for k, f in enumerate(RU_MONTHS[case]) if k != index])
+        new = new if "ё" in month.lower() else new.replace("ё", "е")
+        new = new.capitalize() if month[0].isupper() else new
+    return _replace_group(match, "month", new)
 
 
 # --- possible errors of each kind ----------------------------------------------------------
 
-def value_plans(booklet: Booklet, rng: random.Random, kind: str,
-                find: Callable[[str, str], list[re.Match]],
-                change: Callable[[re.Match, str, random.Random], str]) -> list[Plan]:
-    """Numbers or dates that can be changed: in units whose every language has one."""
+def _value_sites(booklet: Booklet, find: Callable[[str, str], list[re.Match]]):
+    """(unit, sentence, match in it, where the sentence starts on its line) for each value
+    found by ``find`` in units whose every language has such a value."""
     langs = booklet.corpus.languages
-    plans = []
-    for index, unit in booklet.full_units():
+    for unit in booklet.full_units.values():
         if not all(find(unit.text(lang), lang) for lang in langs):
             continue
-        numbers = {_bare(m.group("digits")) for lang in langs
-                   for m in find_numbers(unit.text(lang), lang)}
         for lang in langs:
             for sentence in unit.sentences[lang]:
                 start = booklet.locate(sentence)
-                if start is None or sentence.kind not in TEXT_KINDS:
-                    continue
-                for match in find(sentence.text, lang):
-                    new = change(match, lang, rng)
-                    if kind == "number" and _bare(new) != _bare(match.group("digits")) \
-                            and _bare(new.split()[0]) in numbers:
-                        continue  # the new number would match another one of the unit
-                    plans.append(booklet.edit_plan(kind, index, sentence, start, match.span(),
-                                                   new, f"{match.group()!r} → {new!r}"))
-    return plans
+                if start is not None and sentence.kind in TEXT_KINDS:
+                    for match in find(sentence.text, lang):
+                        yield unit, sentence, match, start
+
+
+def _bare(digits: str) -> str:
+    return re.sub(r"\D", "", digits)
 
 
 def number_plans(booklet: Booklet, rng: random.Random) -> list[Plan]:
-    return value_plans(booklet, rng, "number", find_numbers, change_number)
+    """Numbers changed into one that occurs nowhere in their unit."""
+    plans = []
+    for unit, sentence, match, start in _value_sites(booklet, find_numbers):
+        new = change_number(match, sentence.lang, rng)
+        digits = _bare(_NUMBER[sentence.lang].match(new).group("digits"))
+        present = {_bare(m.group("digits")) for lang in booklet.corpus.languages
+                   for m in find_numbers(unit.text(lang), lang)}
+        if digits != _bare(match.group("digits")) and digits in present:
+            continue
+        span = (start + match.start(), start + match.end())
+        plans.append(booklet.edit_plan("number", sentence, span, new,
+                                       f"{match.group()!r} → {new!r}"))
+    return plans
 
 
 def date_plans(booklet: Booklet, rng: random.Random) -> list[Plan]:
-    return value_plans(booklet, rng, "date", find_dates, change_date)
-
-
-def _body_paragraphs(booklet: Booklet):
-    """(block, its sentences, their unit indexes) of each body paragraph."""
-    index_of = booklet.unit_index()
-    for section in booklet.corpus.sections:
-        if section.lang not in booklet.corpus.languages:
-            continue
-        for block in section.blocks:
-            sentences = [s for s in section.sentences if s.block == block.id]
-            if block.kind == "paragraph" and sentences:
-                yield block, sentences, sorted({index_of[s.id] for s in sentences})
+    """Dates with their day or month changed."""
+    plans = []
+    for _, sentence, match, start in _value_sites(booklet, find_dates):
+        new = change_date(match, sentence.lang, rng)
+        span = (start + match.start(), start + match.end())
+        plans.append(booklet.edit_plan("date", sentence, span, new,
+                                       f"{match.group()!r} → {new!r}"))
+    return plans
 
 
 def omission_plans(booklet: Booklet, rng: random.Random) -> list[Plan]:
-    """One plan per eligible paragraph: the paragraph blanked, or one of its sentences cut."""
-    langs = booklet.corpus.languages
-    full = dict(booklet.full_units())
+    """One plan per paragraph whose units all have every language and stay inside it: the
+    paragraph blanked, or (half of the time, if it has 2+ sentences) one sentence cut out."""
     plans = []
-    for block, sentences, units in _body_paragraphs(booklet):
+    for block, sentences in booklet.paragraphs():
+        units = sorted({booklet.unit_of[s.id] for s in sentences})
         own = {s.id for s in sentences}
-        if not all(i in full and set(full[i].ids(block.lang)) <= own for i in units):
-            continue  # a unit lacks a language, or reaches outside this paragraph
-        others = [lang for lang in langs if lang != block.lang]
-        single = [s for s in sentences if len(full[units[0]].sentences) and
-                  booklet.locate(s) is not None and len(full[booklet.unit_index()[s.id]]
-                                                        .ids(block.lang)) == 1]
-        if len(sentences) > 1 and single and rng.random() < 0.5:
-            sentence = rng.choice(single)
-            index = booklet.unit_index()[sentence.id]
-            start = booklet.locate(sentence)
-            counterpart = {lang: full[index].lines(lang) for lang in others}
-            joiner = "" if block.lang == "zh" else " "
-            plan = booklet.edit_plan("omission", index, sentence, start,
-                                     (0, len(sentence.text)), "",
-                                     f"sentence removed: {sentence.text!r}", counterpart)
-            number, = plan.edits
-            line = booklet.lines[number - 1]
-            end = start + len(sentence.text)
-            cut = joiner.join(part for part in (line[:start].rstrip(), line[end:].lstrip())
-                              if part)
-            plans.append(replace(plan, edits={number: (cut,)}))
-        else:
-            counterpart = {lang: tuple(sorted({n for i in units for n in full[i].lines(lang)}))
-                           for lang in others}
-            plans.append(Plan("omission", block.lang, block.section, frozenset(units),
-                              booklet.blocks_of(units), {n: ("",) for n in block.lines},
-                              tuple((n, 0) for n in block.lines), counterpart,
-                              f"{block.section} {block.lang} lines {_span(block.lines)}: "
-                              f"paragraph of {len(sentences)} sentence(s) removed: "
-                              f"{_short(block.text)}"))
+        if not all(i in booklet.full_units
+                   and set(booklet.full_units[i].ids(block.lang)) <= own for i in units):
+            continue
+        others = [lang for lang in booklet.corpus.languages if lang != block.lang]
+        alone = [s for s in sentences if booklet.locate(s) is not None
+                 and booklet.full_units[booklet.unit_of[s.id]].ids(block.lang) == (s.id,)]
+        if len(sentences) > 1 and alone and rng.random() < 0.5:
+            plans.append(_cut_sentence(booklet, rng.choice(alone), others))
+            continue
+        counterpart = {lang: tuple(sorted({n for i in units
+                                           for n in booklet.full_units[i].lines(lang)}))
+                       for lang in others}
+        plans.append(Plan("omission", block.lang, block.section, frozenset(units),
+                          booklet.blocks_of(units), {n: ("",) for n in block.lines},
+                          tuple((n, 0) for n in block.lines), counterpart,
+                          f"{block.section} {block.lang} lines {_span(block.lines)}: paragraph "
+                          f"of {len(sentences)} sentence(s) removed: {_short(block.text)}"))
     return plans
+
+
+def _cut_sentence(booklet: Booklet, sentence: sco_corpus.Sentence, others: list[str]) -> Plan:
+    """A plan cutting ``sentence`` out of its line, with the space after (or before) it."""
+    line = booklet.lines[sentence.lines[0] - 1]
+    start = booklet.locate(sentence)
+    end = start + len(sentence.text)
+    after = len(line[end:]) - len(line[end:].lstrip())
+    before = len(line[:start]) - len(line[:start].rstrip())
+    span = (start, end + after) if after else (start - before, end)
+    unit = booklet.units[booklet.unit_of[sentence.id]]
+    return booklet.edit_plan("omission", sentence, span, "",
+                             f"sentence removed: {_short(sentence.text)}",
+                             {lang: unit.lines(lang) for lang in others})
 
 
 def duplicate_plans(booklet: Booklet, rng: random.Random) -> list[Plan]:
     """Paragraphs of 3+ sentences on consecutive lines, repeated right after themselves."""
     plans = []
-    for block, sentences, units in _body_paragraphs(booklet):
+    for block, sentences in booklet.paragraphs():
         first, last = min(block.lines), max(block.lines)
         span = range(first, last + 1)
         if len(sentences) < 3 or any(booklet.lines[n - 1].strip() and n not in block.lines
                                      for n in span):
             continue
+        units = {booklet.unit_of[s.id] for s in sentences}
         copy = tuple(booklet.lines[n - 1] for n in span)
         marked = tuple((n, 0) for n in block.lines) + tuple(
             (last, 2 + k) for k, n in enumerate(span) if n in block.lines)
@@ -378,18 +380,19 @@ def duplicate_plans(booklet: Booklet, rng: random.Random) -> list[Plan]:
 
 
 def untranslated_plans(booklet: Booklet, rng: random.Random) -> list[Plan]:
-    """English or Chinese body sentences that can be replaced by their unit's Russian."""
+    """English or Chinese body sentences (alone in their unit) replaced by the unit's Russian."""
     plans = []
-    for index, unit in booklet.full_units():
-        russian = unit.text("ru")
+    for unit in booklet.full_units.values():
         for lang in ("en", "zh"):
-            sentence, = unit.sentences[lang][:1]
-            start = booklet.locate(sentence)
-            if len(unit.sentences[lang]) != 1 or start is None \
-                    or sentence.kind not in BODY_KINDS:
+            if len(unit.sentences[lang]) != 1:
                 continue
+            sentence, = unit.sentences[lang]
+            start = booklet.locate(sentence)
+            if start is None or sentence.kind not in BODY_KINDS:
+                continue
+            russian = unit.text("ru")
             plans.append(booklet.edit_plan(
-                "untranslated", index, sentence, start, (0, len(sentence.text)), russian,
+                "untranslated", sentence, (start, start + len(sentence.text)), russian,
                 f"{_short(sentence.text)} replaced by the Russian {_short(russian)}"))
     return plans
 
@@ -504,20 +507,23 @@ class Score:
 HEADER = f"{'kind':<14}{'injected':>9}{'found':>7}{'recall':>8}{'other':>7}{'false alarms':>14}"
 
 
-def score(injections: list[Injection], findings: list, known: set[str],
+def score(kind: str, injections: list[Injection], findings: list, known: set[str],
           original: dict[int, int], show: bool) -> Score:
+    """Score one run; with ``show``, print its misses and false alarms."""
     new = [f for f in findings if f.id not in known and rebased(f, original).id not in known]
     missed = [i for i in injections if not any(detects(f, i) for f in new)]
-    touching = [f for f in new if any(touches(f, i) for i in injections)]
-    alarms = [f for f in new if not any(touches(f, i) for i in injections)]
+    alarms, other = [], 0
+    for finding in new:
+        if not any(touches(finding, i) for i in injections):
+            alarms.append(finding)
+        elif finding.check != kind:
+            other += 1
     if show:
         for injection in missed:
-            print(f"    miss  {injection.kind}: {injection.description}")
+            print(f"    miss  {injection.description}")
         for finding in alarms:
             print(f"    false alarm  {_finding_line(finding)}")
-    return Score(len(injections), len(injections) - len(missed),
-                 sum(f.check != injections[0].kind for f in touching) if injections else 0,
-                 len(alarms))
+    return Score(len(injections), len(injections) - len(missed), other, len(alarms))
 
 
 def _finding_line(finding) -> str:
@@ -528,28 +534,23 @@ def _finding_line(finding) -> str:
 # --- the command -------------------------------------------------------------------------
 
 def print_diff(lines: Sequence[str], plan: Plan) -> None:
-    print(f"  [{plan.kind}] {plan.description}")
+    print(f"  {plan.kind}  {plan.description}")
     for number, new in sorted(plan.edits.items()):
-        old, new_text = lines[number - 1], "\n".join(new)
-        if len(new) == 1:
-            old, new_text = _snippet(old, new_text)
-        print(f"    {number:>5} - {old}")
-        for piece in new_text.split("\n"):
-            print(f"          + {_short(piece, 110)[1:-1] if len(new) > 1 else piece}")
+        if len(new) > 1:
+            print(f"    {number:>5} + {len(new) - 1} lines inserted after it")
+            continue
+        old, text = _snippet(lines[number - 1], new[0])
+        print(f"    {number:>5} - {old}\n          + {text}")
 
 
-def _snippet(old: str, new: str, context: int = 40) -> tuple[str, str]:
-    """The changed part of ``old`` and ``new`` with some context."""
-    head = 0
-    while head < min(len(old), len(new)) and old[head] == new[head]:
-        head += 1
-    tail = 0
-    while tail < min(len(old), len(new)) - head and old[-1 - tail] == new[-1 - tail]:
-        tail += 1
+def _snippet(old: str, new: str, context: int = 30, width: int = 160) -> tuple[str, str]:
+    """The changed part of ``old`` and ``new`` with some context, at most ``width`` long."""
+    head = len(os.path.commonprefix([old, new]))
+    tail = len(os.path.commonprefix([old[head:][::-1], new[head:][::-1]]))
     start = max(0, head - context)
 
     def cut(text: str) -> str:
-        end = min(len(text), len(text) - tail + context)
+        end = min(len(text) - tail + context, start + width)
         return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
 
     return cut(old), cut(new)
@@ -593,7 +594,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             modified, injections, original = plant(booklet.lines, plans)
             text = "\n".join(modified) + "\n"
             planted = from_source(decode(text.encode("utf-8"), f"{kind}-{seed}.txt"))
-            result = score(injections, run_checks(planted, embedder), known, original,
+            result = score(kind, injections, run_checks(planted, embedder), known, original,
                            args.show)
             print(result.row(kind))
             total[kind].add(result)

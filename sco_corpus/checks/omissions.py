@@ -2,7 +2,8 @@
 
 Consecutive units of one section that lack the same language form one passage (a whole
 paragraph, list item, caption or footnote shows up as such). A passage of two or more
-sentences, or a whole block, is an error; a single sentence a warning. The copy of a duplicated
+sentences, or a whole block, is an error; a single sentence a warning; either is only info when
+the aligner's confidence that the content has no counterpart is below 0.5. The copy of a duplicated
 passage is the duplicate check's, not an addition; the colophon is the original's alone.
 """
 from __future__ import annotations
@@ -55,10 +56,16 @@ def check_omissions(alignment: Alignment, corpus: Corpus) -> list[Finding]:
                     for x in have for s in sentences[x])
         lines = {x: tuple(sorted({n for s in sentences[x] for n in s.lines})) for x in have}
         kinds = sorted({u.kind for u in units})
+        pairs = [f"{a}-{b}" if f"{a}-{b}" in units[0].confidence else f"{b}-{a}"
+                 for a in missing for b in have]
+        sure = min((u.confidence.get(p, 1.0) for u in units for p in pairs), default=1.0)
         what = "an addition" if len(have) == 1 and len(langs) > 2 else "an omission"
         where = ", ".join(f"{x} lines {span(lines[x])}" for x in have)
+        severity = "error" if size >= 2 or whole else "warning"
+        if sure < 0.5:
+            severity, what = "info", what + " (the aligner is unsure: it may belong to a neighbour)"
         findings.append(Finding(
-            "omission", "error" if size >= 2 or whole else "warning", tuple(have),
+            "omission", severity, tuple(have),
             units[0].section, units[0].id, lines,
             {x: " ".join(s.text for s in sentences[x]) for x in have},
             f"{'/'.join(missing)} lack{'s' if len(missing) == 1 else ''} {size} sentence"
