@@ -80,13 +80,13 @@ _SCALE_SWAP = {
 }
 _SCALE_WORD = {lang: "|".join(words) for lang, words in _SCALE_SWAP.items()}
 _NUMBER = {
-    lang: re.compile(rf"(?<![\w.,-])(?P<digits>{_DIGITS[lang]})"
+    lang: re.compile(rf"(?<![\w.,/-])(?P<digits>{_DIGITS[lang]})"
                      rf"(?:\s*(?P<scale>{_SCALE_WORD[lang]})[a-zа-я]*)?(?![\w-]|[.,]\d)",
                      re.IGNORECASE)
     for lang in ("en", "ru")
 }
-_NUMBER["zh"] = re.compile(rf"(?<![\d.,A-Za-z-])(?P<digits>{_DIGITS['zh']})"
-                           rf"(?P<scale>{_SCALE_WORD['zh']})?(?![\d.年月日号A-Za-z])")
+_NUMBER["zh"] = re.compile(rf"(?<![\d.,/A-Za-z-])(?P<digits>{_DIGITS['zh']})"
+                           rf"(?P<scale>{_SCALE_WORD['zh']})?(?![\d.年月日号A-Za-z-])")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
 # --- dates ---------------------------------------------------------------------------------
@@ -114,12 +114,11 @@ _DATES = {
     "en": [re.compile(rf"\b(?P<month>{_EN_MONTH})\s+(?P<day>\d{{1,2}})\b"
                       rf"(?={_DAY_RANGE},?\s+\d{{4}})"),
            re.compile(rf"(?<!\d)(?P<day>\d{{1,2}}){_DAY_RANGE}\s+(?P<month>{_EN_MONTH})\b"),
-           re.compile(rf"\b(?P<month>{_EN_MONTH})\s+(?:of\s+)?(?=\d{{4}})")],
+           re.compile(rf"\b(?P<month>{_EN_MONTH})(?=\s+(?:of\s+)?\d{{4}})")],
     "ru": [re.compile(rf"(?<!\d)(?P<day>\d{{1,2}}){_DAY_RANGE}\s+(?P<month>{_RU_MONTH})\b",
                       re.IGNORECASE),
-           re.compile(rf"\b(?P<month>{_RU_MONTH})\s+(?=\d{{4}})", re.IGNORECASE)],
-    "zh": [re.compile(r"(?<!\d)(?P<month>1[0-2]|0?[1-9])月"
-                      r"(?:(?P<day>\d{1,2})(?=\s*(?:[-–至]\s*\d{1,2}\s*)?日))?")],
+           re.compile(rf"\b(?P<month>{_RU_MONTH})(?=\s+\d{{4}})", re.IGNORECASE)],
+    "zh": [re.compile(r"(?<!\d)(?P<month>1[0-2]|0?[1-9])月(?:(?P<day>\d{1,2})(?!\d))?")],
 }
 
 
@@ -251,9 +250,10 @@ def change_number(match: re.Match, lang: str, rng: random.Random) -> str:
 
 
 def change_date(match: re.Match, lang: str, rng: random.Random) -> str:
-    """The text of ``match`` with its day or its month changed."""
+    """The text of ``match`` with its day (unless it starts a range) or its month changed."""
     day = match.groupdict().get("day")
-    if day and rng.random() < 0.5:
+    ranged = day and re.match(r"\s*[-–至]", match.string[match.end("day"):])
+    if day and not ranged and rng.random() < 0.5:
         return _replace_group(match, "day",
                               str(rng.choice([d for d in range(1, 29) if d != int(day)])))
     month = match.group("month")

@@ -164,3 +164,15 @@ def test_exports_carry_the_findings(booklet, alignment, findings, tmp_path):
     tmx = {r.id: r for r in read_tmx(tmp_path / "sco_corpus.tmx")}
     assert number.id in tmx[number.unit].flags
     assert "numbers differ" in (tmp_path / "sco_corpus.tmx").read_text(encoding="utf-8")
+
+
+def test_chinese_numerals_and_spelled_numbers_agree():
+    units = (_unit(1, ru="Прошло 24-ое заседание с участием шести государств.",
+                   en="The 24th session was held with six states.",
+                   zh="第二十四次会议召开，六个国家参加。"),
+             _unit(2, ru="Население 1,3 млрд человек.", en="A population of 1.3 billion.",
+                   zh="人口十三亿。"))
+    assert check_numbers(Alignment(units), None) == []
+    wrong = _unit(3, ru="Прошло 24-ое заседание.", en="The 24th session was held.",
+                  zh="第二十五次会议召开。")
+    assert _one(check_numbers(Alignment((wrong,)), None), "number").severity == "error"

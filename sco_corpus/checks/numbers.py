@@ -4,7 +4,8 @@ Numbers are read as values (:mod:`sco_corpus.numbers`: decimal comma or point, t
 separators, scale words, 万/亿), so ``6,8 млрд``, ``6.8 billion`` and ``68亿`` agree. Dates
 and years are the date check's. A value one language has where the others agree on another
 is an error, with the factor when it is a power of ten (a scale slip: ``900 million`` vs
-``90亿``); a number the others lack is a warning.
+``90亿``); a number the others lack is a warning, unless they spell it as a word (``six``,
+``шести``, ``六``).
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from collections import Counter
 from ..align.units import Alignment, Unit
 from ..corpus import Corpus
 from ..dates import find_dates
-from ..numbers import Number, find_numbers
+from ..numbers import Number, find_number_words, find_numbers
 from .common import lines_of, present
 from .finding import Finding
 
@@ -53,14 +54,16 @@ def check_unit(unit: Unit) -> list[Finding]:
         return []
     found = {lang: unit_numbers(unit.text(lang), lang) for lang in langs}
     counts = {lang: Counter(_key(n.value) for n in found[lang]) for lang in langs}
+    spelled = {lang: {_key(v) for v in find_number_words(unit.text(lang), lang)} for lang in langs}
     findings = []
     for lang in langs:
         others = [x for x in langs if x != lang]
         # values every other language has more often than this one, and the reverse
         lacking = [v for v in set().union(*(counts[x] for x in others))
-                   if all(counts[x][v] > counts[lang][v] for x in others)]
+                   if all(counts[x][v] > counts[lang][v] for x in others)
+                   and v not in spelled[lang]]
         extra = [v for v in counts[lang]
-                 if all(counts[lang][v] > counts[x][v] for x in others)]
+                 if all(counts[lang][v] > counts[x][v] and v not in spelled[x] for x in others)]
         if not lacking and not extra:
             continue
         mine = {_key(n.value): n for n in found[lang]}
