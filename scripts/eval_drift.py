@@ -46,7 +46,7 @@ import argparse
 import os
 import random
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
@@ -479,51 +479,65 @@ def touches(finding, injection: Injection) -> bool:
         for lang, lines in injection.counterpart_lines.items())
 
 
-def rebased(finding, original: dict[int, int]):
-    """``finding`` as it would read on the unmodified source (its id recomputed), when line
-    numbers moved."""
-    lines = {lang: tuple(original[n] for n in numbers if n in original)
-             for lang, numbers in finding.lines.items()}
-    return finding if lines == finding.lines else replace(finding, lines=lines, id="")
+def flagged(plan: Plan, findings: list) -> bool:
+    """Whether ``findings`` (of the unmodified booklet) already have one of the plan's check at
+    its place."""
+    place = Injection(plan.kind, plan.lang, tuple(n for n, k in plan.marked if k == 0),
+                      plan.description, plan.counterpart)
+    return any(f.check == plan.kind and touches(f, place) for f in findings)
+
+
+def place(finding, original: dict[int, int] | None = None) -> tuple:
+    """A finding's check and lines, mapped through ``original`` (modified → unmodified line
+    numbers) if given."""
+    lines = finding.lines if original is None else {
+        lang: tuple(original[n] for n in numbers if n in original)
+        for lang, numbers in finding.lines.items()}
+    return finding.check, tuple(sorted((lang, tuple(n)) for lang, n in lines.items() if n))
 
 
 @dataclass
 class Score:
+    """Injections, misses, new findings of other checks at planted places, false alarms."""
+
     injected: int = 0
-    found: int = 0
     other: int = 0
-    false_alarms: int = 0
+    misses: list[Injection] = field(default_factory=list)
+    alarms: list = field(default_factory=list)
 
     def add(self, other: Score) -> None:
-        for name in ("injected", "found", "other", "false_alarms"):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.injected += other.injected
+        self.other += other.other
+        self.misses += other.misses
+        self.alarms += other.alarms
 
     def row(self, name: str) -> str:
-        recall = f"{self.found / self.injected:.0%}" if self.injected else "-"
-        return (f"{name:<14}{self.injected:>9}{self.found:>7}{recall:>8}{self.other:>7}"
-                f"{self.false_alarms:>14}")
+        found = self.injected - len(self.misses)
+        recall = f"{found / self.injected:.0%}" if self.injected else "-"
+        return (f"{name:<14}{self.injected:>9}{found:>7}{recall:>8}{self.other:>7}"
+                f"{len(self.alarms):>14}")
+
+    def details(self) -> str:
+        return "".join([f"    miss  {i.description}\n" for i in self.misses]
+                       + [f"    false alarm  {_finding_line(f)}\n" for f in self.alarms])
 
 
 HEADER = f"{'kind':<14}{'injected':>9}{'found':>7}{'recall':>8}{'other':>7}{'false alarms':>14}"
 
 
-def score(kind: str, injections: list[Injection], findings: list, known: set[str],
-          original: dict[int, int], show: bool) -> Score:
-    """Score one run; with ``show``, print its misses and false alarms."""
-    new = [f for f in findings if f.id not in known and rebased(f, original).id not in known]
-    missed = [i for i in injections if not any(detects(f, i) for f in new)]
-    alarms, other = [], 0
+def score(kind: str, injections: list[Injection], findings: list, baseline: list,
+          original: dict[int, int]) -> Score:
+    """Score one run against the findings of the unmodified booklet (``baseline``)."""
+    ids, places = {f.id for f in baseline}, {place(f) for f in baseline}
+    new = [f for f in findings if f.id not in ids and place(f, original) not in places]
+    result = Score(len(injections))
+    result.misses = [i for i in injections if not any(detects(f, i) for f in new)]
     for finding in new:
         if not any(touches(finding, i) for i in injections):
-            alarms.append(finding)
+            result.alarms.append(finding)
         elif finding.check != kind:
-            other += 1
-    if show:
-        for injection in missed:
-            print(f"    miss  {injection.description}")
-        for finding in alarms:
-            print(f"    false alarm  {_finding_line(finding)}")
-    return Score(len(injections), len(injections) - len(missed), other, len(alarms))
+            result.other += 1
+    return result
 
 
 def _finding_line(finding) -> str:
@@ -578,15 +592,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     corpus = sco_corpus.load(args.source)
     alignment = corpus.align(embedder=embedder)
     booklet = Booklet(corpus, tuple(alignment))
-    baseline = [] if args.dry_run else list(corpus.check(alignment=alignment))
-    known = {f.id for f in baseline}
+    baseline = list(corpus.check(alignment=alignment))
 
     total = {kind: Score() for kind in kinds}
     for seed in seeds:
         print(f"seed {seed}" + ("" if args.dry_run else f"\n{HEADER}"))
         for kind in kinds:
             rng = random.Random(f"{seed}-{kind}")
-            plans = choose(PLANNERS[kind](booklet, rng), args.per_run, rng)
+            plans = [p for p in PLANNERS[kind](booklet, rng) if not flagged(p, baseline)]
+            plans = choose(plans, args.per_run, rng)
             if args.dry_run:
                 for plan in plans:
                     print_diff(booklet.lines, plan)
@@ -594,9 +608,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             modified, injections, original = plant(booklet.lines, plans)
             text = "\n".join(modified) + "\n"
             planted = from_source(decode(text.encode("utf-8"), f"{kind}-{seed}.txt"))
-            result = score(kind, injections, run_checks(planted, embedder), known, original,
-                           args.show)
-            print(result.row(kind))
+            result = score(kind, injections, run_checks(planted, embedder), baseline, original)
+            print(result.row(kind) + ("\n" + result.details() if args.show else ""), end="\n")
             total[kind].add(result)
     if args.dry_run:
         return 0

@@ -176,3 +176,13 @@ def test_chinese_numerals_and_spelled_numbers_agree():
     wrong = _unit(3, ru="Прошло 24-ое заседание.", en="The 24th session was held.",
                   zh="第二十五次会议召开。")
     assert _one(check_numbers(Alignment((wrong,)), None), "number").severity == "error"
+
+
+def test_caption_places_are_compared_by_meaning():
+    same = _unit(1, kind="caption", ru="Пекин, 6-7 июня 2012 г.", en="Beijing, June 6-7, 2012",
+                 zh="2012年6月6-7日，北京。")
+    other = _unit(2, kind="caption", ru="Ташкент, 29 ноября 2013 г.",
+                  en="Astana, November 29, 2013", zh="2013年11月29日，塔什干。")
+    findings = check_dates(Alignment((same, other)), None)
+    assert [(f.unit, f.severity) for f in findings] == [("x/u002", "warning")]
+    assert "Ташкент" in findings[0].message and "Astana" in findings[0].message

@@ -102,7 +102,7 @@ def align_corpus(corpus: Corpus, options: Options = Options(), embedder: Embedde
         groups += _align_floating(corpus, kind, context)
     if progress:
         progress(len(section_ids) + 1, len(section_ids) + 1, "done")
-    return _units(groups, corpus, context)
+    return _units(groups, corpus, context, embedder)
 
 
 def slipped_repeats(sentences: Sequence[Sentence]) -> list[Repeat]:
@@ -263,7 +263,8 @@ def _match_blocks(groups, langs: list[str], items: list[list[Sentence]], lang: s
     return matches
 
 
-def _units(groups: list[_Group], corpus: Corpus, context: _Context) -> Alignment:
+def _units(groups: list[_Group], corpus: Corpus, context: _Context,
+           embedder: Embedder) -> Alignment:
     """Groups as :class:`Unit` objects in reading order, with ids and confidences."""
     position = {s.id: k for k, s in enumerate(corpus.sentences)}
     owner: dict[str, int] = {}
@@ -295,7 +296,7 @@ def _units(groups: list[_Group], corpus: Corpus, context: _Context) -> Alignment
         counters[head.section] = counters.get(head.section, 0) + 1
         units.append(Unit(f"{head.section}/u{counters[head.section]:03d}", head.section,
                           head.kind, sentences, _confidences(group, sentences, context)))
-    return Alignment(tuple(units), context.langs)
+    return Alignment(tuple(units), context.langs, embedder)
 
 
 def _confidences(group: _Group, sentences: dict[str, tuple[Sentence, ...]],

@@ -1,7 +1,7 @@
 """Trilingual translation units and the alignment of a whole corpus as a table."""
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from itertools import combinations
 from typing import Sequence
 
@@ -54,6 +54,8 @@ class Alignment:
 
     units: tuple[Unit, ...]
     langs: tuple[str, ...] = LANGS
+    #: the :class:`~sco_corpus.align.embed.Embedder` that aligned them (its cache serves checks)
+    embedder: object = field(default=None, repr=False, compare=False)
 
     def __len__(self) -> int:
         return len(self.units)

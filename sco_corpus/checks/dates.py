@@ -1,14 +1,22 @@
-"""Check 2, dates: days, months and years compared as dates in every unit (body text and photo
-captions alike): ``5 июля 2005 г.``, ``July 5, 2005`` and ``2005年7月5日`` agree; a date without
-a year agrees with the same day and month in a year.
+"""Check 2, dates (and caption places): days, months and years compared as dates in every
+unit (body text and photo captions alike): ``5 июля 2005 г.``, ``July 5, 2005`` and ``2005年7月5日`` agree; a date without
+a year agrees with the same day and month in a year. The places of Russian and English photo
+captions (``Ташкент, 29 ноября 2013 г.``) are compared too, by meaning (``Пекин`` = ``Beijing``).
 """
 from __future__ import annotations
 
+import re
+
+from ..align.embed import Embedder
 from ..align.units import Alignment, Unit
 from ..corpus import Corpus
 from ..dates import DateMention, find_dates
 from .common import lines_of, present
 from .finding import Finding
+
+#: Cosine of the USE vectors of two place names above which they name the same place (same
+#: city: 0.69-0.89 on the booklet's names; different cities: below 0.5).
+PLACE_SIMILARITY = 0.6
 
 
 def _unmatched(mine: list[DateMention], theirs: list[DateMention]) -> list[DateMention]:
@@ -59,5 +67,40 @@ def _closest(mention: DateMention, candidates: list[DateMention]) -> DateMention
     return max(candidates, key=agreement)
 
 
+def caption_place(text: str, lang: str) -> str | None:
+    """The place before a caption's closing date: ``… ШОС. Ташкент, 29 ноября 2013 г.`` ->
+    ``Ташкент`` (Russian and English captions; Chinese ones weave the place into the text)."""
+    dates = find_dates(text, lang)
+    if lang not in ("ru", "en") or not dates:
+        return None
+    head = text[: dates[-1].start].rstrip(" ,")
+    place = re.split(r"[.!?;:]\s+|^", head)[-1].strip(" ,")
+    words = place.split()
+    return place if 0 < len(words) <= 3 and place[:1].isupper() else None
+
+
+def check_places(alignment: Alignment) -> list[Finding]:
+    """Caption places of Russian and English compared by meaning (``Пекин`` = ``Beijing``)."""
+    pairs = []
+    for unit in alignment:
+        if unit.kind == "caption" and unit.sentences.get("ru") and unit.sentences.get("en"):
+            ru, en = caption_place(unit.text("ru"), "ru"), caption_place(unit.text("en"), "en")
+            if ru and en:
+                pairs.append((unit, ru, en))
+    if not pairs:
+        return []
+    embedder = alignment.embedder or Embedder()
+    ru_vectors = embedder([ru for _, ru, _ in pairs])
+    en_vectors = embedder([en for _, _, en in pairs])
+    findings = []
+    for (unit, ru, en), a, b in zip(pairs, ru_vectors, en_vectors):
+        if float(a @ b) < PLACE_SIMILARITY:
+            findings.append(Finding("date", "warning", ("ru", "en"), unit.section, unit.id,
+                                    lines_of(unit, ("ru", "en")),
+                                    {"ru": unit.text("ru"), "en": unit.text("en")},
+                                    f"caption places differ: ru {ru}, en {en}", f"place:{ru}:{en}"))
+    return findings
+
+
 def check_dates(alignment: Alignment, corpus: Corpus) -> list[Finding]:
-    return [f for unit in alignment for f in check_unit(unit)]
+    return [f for unit in alignment for f in check_unit(unit)] + check_places(alignment)
