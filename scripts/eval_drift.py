@@ -24,18 +24,29 @@ Every kind is named after the check expected to find it:
 Places are drawn with ``random.Random`` seeded by the seed and the kind, so a seed always plants
 the same errors. Each error goes into one language: English or Chinese mostly, Russian
 sometimes (never for ``untranslated``); preferably each in another section, and never two in the
-same unit, in neighbouring units, or in the same paragraph of any language. Places come from the
-alignment of the unmodified booklet; only sentences found verbatim on one source line are edited.
+same unit, in neighbouring units, or in the same paragraph of any language (nor two duplicates
+of different languages in one section: the duplicate check takes a passage that two languages
+repeat for the original's). Places come from the
+alignment of the unmodified booklet, in clean text only: no finding of the unmodified booklet
+names a line of the place (or, for an omission, of its counterpart). Only sentences found
+verbatim on one source line are edited.
 
-Detection rule. The checks are first run on the unmodified booklet; its findings are "known".
-A finding of a planted run is "new" when its ``id`` is not known (also after mapping its line
-numbers back through the lines inserted by ``duplicate``). An error counts as found when a new
-finding of the expected check has, in the modified language, lines intersecting the planted
-lines (for ``duplicate``: the paragraph and its copy); for ``omission``, instead, a new
-``omission`` finding must have, in some other language, lines intersecting the lines of the
-removed text's counterpart. Only the expected check counts (an untranslated sentence reported
-only as ``low_confidence`` is a miss). New findings of other checks that touch a planted place
-are counted as "other"; new findings touching no planted place are false alarms.
+Detection rule. The checks are first run on the unmodified booklet. A finding of a planted run
+is "new" unless the unmodified booklet has one with the same ``id``, or with the same check and
+lines once the lines inserted by ``duplicate`` are mapped back (ids may involve unit numbers,
+which planted errors shift). An error counts as found when a new finding of the expected check
+has, in the modified language, lines intersecting the planted lines (for ``duplicate``: the
+paragraph or its copy); for ``omission``, instead, a new ``omission`` finding must have, in some
+other language, lines intersecting the lines of the removed text's counterpart. Only the
+expected check counts (an untranslated sentence reported only as ``low_confidence`` is a miss).
+New findings of other checks whose lines (first to last, per language) reach a planted place are
+counted as "other"; new findings that reach no planted place are false alarms.
+
+Options: ``--seeds`` (default 1,2,3; one table per seed, then all seeds summed), ``--per-run``,
+``--kinds``, ``--cache-dir`` (embedding cache, default ~/.cache/sco_corpus/embeddings),
+``--source`` (another trilingual text), ``--show`` (list misses and false alarms), ``--dry-run``
+(print the planted changes, run no planted pipeline). The findings of the unmodified booklet are
+listed at the end, for review.
 
     python scripts/eval_drift.py [--seeds 1,2,3] [--per-run 8] [--kinds number,date]
                                  [--cache-dir DIR] [--show] [--dry-run] [--source FILE]
@@ -46,10 +57,10 @@ import argparse
 import os
 import random
 import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
 
 import sco_corpus
 from sco_corpus.corpus import from_source
@@ -291,7 +302,8 @@ def _bare(digits: str) -> str:
 
 
 def number_plans(booklet: Booklet, rng: random.Random) -> list[Plan]:
-    """Numbers changed into one that occurs nowhere in their unit."""
+    """Numbers with their scale word changed, or their digits changed into digits that no
+    other number of the unit has."""
     plans = []
     for unit, sentence, match, start in _value_sites(booklet, find_numbers):
         new = change_number(match, sentence.lang, rng)
@@ -412,9 +424,13 @@ def _span(lines: Sequence[int]) -> str:
 # --- choosing places and planting them ------------------------------------------------------
 
 def _compatible(plan: Plan, chosen: list[Plan]) -> bool:
-    """Not in the same unit, a neighbouring unit, or the same paragraph as a chosen plan."""
+    """Not in the same unit, a neighbouring unit, or the same paragraph as a chosen plan; for
+    ``duplicate``, not in a section where another language has one (a passage that two
+    languages repeat is taken for the original's)."""
     return all(not plan.blocks & other.blocks
                and all(abs(i - j) > 1 for i in plan.units for j in other.units)
+               and not (plan.kind == "duplicate" and plan.section == other.section
+                        and plan.lang != other.lang)
                for other in chosen)
 
 
@@ -473,18 +489,25 @@ def detects(finding, injection: Injection) -> bool:
     return _meets(finding.lines.get(injection.lang, ()), injection.lines)
 
 
+def _overlaps(lines: Sequence[int], others: Sequence[int]) -> bool:
+    """Whether the extents (first to last line) of ``lines`` and ``others`` overlap."""
+    return bool(lines) and bool(others) and min(lines) <= max(others) \
+        and min(others) <= max(lines)
+
+
 def touches(finding, injection: Injection) -> bool:
-    return _meets(finding.lines.get(injection.lang, ()), injection.lines) or any(
-        _meets(finding.lines.get(lang, ()), lines)
+    """Whether ``finding`` reaches the planted lines or, for an omission, their counterpart."""
+    return _overlaps(finding.lines.get(injection.lang, ()), injection.lines) or any(
+        _overlaps(finding.lines.get(lang, ()), lines)
         for lang, lines in injection.counterpart_lines.items())
 
 
 def flagged(plan: Plan, findings: list) -> bool:
-    """Whether ``findings`` (of the unmodified booklet) already have one of the plan's check at
-    its place."""
-    place = Injection(plan.kind, plan.lang, tuple(n for n, k in plan.marked if k == 0),
-                      plan.description, plan.counterpart)
-    return any(f.check == plan.kind and touches(f, place) for f in findings)
+    """Whether one of ``findings`` (of the unmodified booklet) names a line of the plan's place:
+    its lines or, for an omission, their counterpart."""
+    lines = {plan.lang: [n for n, k in plan.marked if k == 0], **plan.counterpart}
+    return any(_meets(f.lines.get(lang, ()), numbers)
+               for f in findings for lang, numbers in lines.items())
 
 
 def place(finding, original: dict[int, int] | None = None) -> tuple:
@@ -542,7 +565,7 @@ def score(kind: str, injections: list[Injection], findings: list, baseline: list
 
 def _finding_line(finding) -> str:
     lines = " ".join(f"{lang}:{_span(n)}" for lang, n in finding.lines.items() if n)
-    return f"{finding.check:<14}{finding.section:<10}{lines:<28}{finding.message}"
+    return f"{finding.check:<15}{finding.section:<9}{lines:<30} {finding.message}"
 
 
 # --- the command -------------------------------------------------------------------------
@@ -609,7 +632,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             text = "\n".join(modified) + "\n"
             planted = from_source(decode(text.encode("utf-8"), f"{kind}-{seed}.txt"))
             result = score(kind, injections, run_checks(planted, embedder), baseline, original)
-            print(result.row(kind) + ("\n" + result.details() if args.show else ""), end="\n")
+            print(result.row(kind))
+            if args.show:
+                print(result.details(), end="")
             total[kind].add(result)
     if args.dry_run:
         return 0
