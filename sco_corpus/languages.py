@@ -78,6 +78,14 @@ def find_parts(source: Source) -> list[Part]:
     if not runs:
         raise SourceError(source.path, None, "no text in Russian, English or Chinese script")
     threshold = MIN_PART_SHARE * max(r.mass for r in runs)
+    # a small run between two runs of one script (a line left untranslated) joins them first,
+    # so that it cannot cut the end of the last part off as a "colophon"
+    while True:
+        sandwiched = [i for i in range(1, len(runs) - 1) if runs[i].mass < threshold
+                      and runs[i - 1].script == runs[i + 1].script]
+        if not sandwiched:
+            break
+        _absorb(runs, min(sandwiched, key=lambda i: runs[i].mass))
     tail: list[_Run] = []
     while runs and runs[-1].mass < threshold:
         tail.insert(0, runs.pop())

@@ -29,7 +29,7 @@ def _key(text: str) -> str:
     return re.sub(r"[\W_]+", "", text.casefold())
 
 
-def find_repeats(sentences: Sequence[Sentence], min_sentences: int = 3, min_chars: int = 150,
+def find_repeats(sentences: Sequence[Sentence], min_sentences: int = 3, min_chars: int = 60,
                  threshold: float = 90.0, max_gap: int = 3) -> list[Repeat]:
     """Runs of at least ``min_sentences`` sentences (and ``min_chars`` characters) of one
     language, each near-identical (``threshold``, rapidfuzz ratio) to a sentence of an earlier

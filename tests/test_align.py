@@ -10,7 +10,7 @@ from synthetic import TEXT, Layout, build
 
 import sco_corpus
 from sco_corpus.align.baseline import gale_church_pairs
-from sco_corpus.align.document import FLOATING, slipped_repeats
+from sco_corpus.align.document import FLOATING
 from sco_corpus.align.embed import Embedder
 from sco_corpus.align.gold import gold_pairs, read_gold_alignment, resolve, score, separation
 from sco_corpus.align.pairwise import Options
@@ -87,14 +87,14 @@ def test_body_order_preserved_in_every_language(booklet, alignment):
     for lang in booklet.languages:
         order = [position[s.id] for unit in alignment for s in unit.sentences[lang]
                  if s.kind not in FLOATING and unit.kind not in FLOATING]
-        copies = {i for r in slipped_repeats(booklet.sentences) for i in r.copy}
+        copies = {i for r in alignment.repeats for i in r.copy}
         order = [k for k in order if booklet.sentences[k].id not in copies]
         assert order == sorted(order)
 
 
 def test_duplicated_chinese_passage_is_left_unaligned(booklet, alignment):
     """The Chinese security chapter prints a run of paragraphs twice; the copy gets no partner."""
-    repeats = slipped_repeats(booklet.sentences)
+    repeats = alignment.repeats
     assert {r.lang for r in repeats} == {"zh"}
     copy = {i for r in repeats for i in r.copy}
     assert sum(len(r.copy) for r in repeats) >= 70

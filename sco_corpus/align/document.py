@@ -23,7 +23,7 @@ import numpy as np
 
 from ..corpus import Corpus
 from ..model import Sentence
-from ..repeats import Repeat, find_repeats
+from ..repeats import Repeat, find_repeats, merge_runs
 from .anchors import anchor_vectors
 from .embed import Embedder
 from .length import LengthModel, char_length
@@ -85,7 +85,8 @@ def align_corpus(corpus: Corpus, options: Options = Options(), embedder: Embedde
     context = _Context(langs, options, vectors, {}, {})
     _estimate(context, sentences)
 
-    copies = {sid: r for r in slipped_repeats(sentences) for sid in r.copy}
+    repeats = slipped_repeats(sentences, vectors)
+    copies = {sid: r for r in repeats for sid in r.copy}
     groups: list[_Group] = []
     section_ids = corpus.section_ids()
     for n, section_id in enumerate(section_ids):
@@ -102,21 +103,29 @@ def align_corpus(corpus: Corpus, options: Options = Options(), embedder: Embedde
         groups += _align_floating(corpus, kind, context)
     if progress:
         progress(len(section_ids) + 1, len(section_ids) + 1, "done")
-    return _units(groups, corpus, context, embedder)
+    return replace(_units(groups, corpus, context, embedder), repeats=tuple(repeats))
 
 
-def slipped_repeats(sentences: Sequence[Sentence]) -> list[Repeat]:
+def slipped_repeats(sentences: Sequence[Sentence], vectors: dict[str, np.ndarray]
+                    ) -> list[Repeat]:
     """Repeated body passages that only one language has: runs of at least three sentences
     whose original and copy are both body text (an epigraph quoting the body is normal), and
-    with no repeat of at least half that size in the same section of another language."""
+    that no repeat of another language translates (one of half to twice as many sentences
+    whose copy means the same: mean sentence vectors with cosine ≥ 0.5). Runs of one passage
+    are merged first (:func:`~sco_corpus.repeats.merge_runs`)."""
     body = [s for s in sentences if STRUCTURE.get(s.kind) in ("body", "heading")]
-    section = {s.id: s.section for s in body}
-    every = find_repeats(body, min_sentences=1, min_chars=40)
+    order = {s.id: k for k, s in enumerate(body)}
+
+    def meaning(repeat: Repeat) -> np.ndarray:
+        mean = np.mean([vectors[i] for i in repeat.copy], axis=0)
+        return mean / max(float(np.linalg.norm(mean)), 1e-12)
+
+    every = merge_runs(find_repeats(body, min_sentences=1, min_chars=40), order)
     out = []
-    for repeat in find_repeats(body):
+    for repeat in merge_runs(find_repeats(body), order):
         mirrored = [r for r in every if r.lang != repeat.lang
-                    and section[r.copy[0]] == section[repeat.copy[0]]
-                    and 2 * len(r.copy) >= len(repeat.copy)]
+                    and 0.5 <= len(r.copy) / len(repeat.copy) <= 2.0
+                    and float(meaning(r) @ meaning(repeat)) >= 0.5]
         if not mirrored:
             out.append(repeat)
     return out

@@ -56,6 +56,9 @@ class Alignment:
     langs: tuple[str, ...] = LANGS
     #: the :class:`~sco_corpus.align.embed.Embedder` that aligned them (its cache serves checks)
     embedder: object = field(default=None, repr=False, compare=False)
+    #: passages one language prints twice (:class:`~sco_corpus.repeats.Repeat`), aligned
+    #: through their first copy; the copy's sentences are units of that language alone
+    repeats: tuple = field(default=(), repr=False, compare=False)
 
     def __len__(self) -> int:
         return len(self.units)

@@ -2,10 +2,8 @@
 languages once), reported once per run with both extents."""
 from __future__ import annotations
 
-from ..align.document import slipped_repeats
 from ..align.units import Alignment
 from ..corpus import Corpus
-from ..repeats import merge_runs
 from .common import span
 from .finding import Finding
 
@@ -14,8 +12,7 @@ def check_duplicates(alignment: Alignment, corpus: Corpus) -> list[Finding]:
     sentences = {s.id: s for s in corpus.sentences}
     unit_of = {s.id: unit for unit in alignment for side in unit.sentences.values() for s in side}
     findings = []
-    order = {s.id: k for k, s in enumerate(corpus.sentences)}
-    for repeat in merge_runs(slipped_repeats(corpus.sentences), order):
+    for repeat in alignment.repeats:
         original = tuple(sorted({n for i in repeat.original for n in sentences[i].lines}))
         copy = tuple(sorted({n for i in repeat.copy for n in sentences[i].lines}))
         first = sentences[repeat.copy[0]]
