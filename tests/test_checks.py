@@ -186,3 +186,22 @@ def test_caption_places_are_compared_by_meaning():
     findings = check_dates(Alignment((same, other)), None)
     assert [(f.unit, f.severity) for f in findings] == [("x/u002", "warning")]
     assert "Ташкент" in findings[0].message and "Astana" in findings[0].message
+
+
+def test_a_russian_sentence_in_the_chinese_text_is_untranslated_not_a_new_part():
+    from sco_corpus.corpus import EMBEDDED, from_source
+    from sco_corpus.source import decode
+
+    lines = EMBEDDED.read_text(encoding="utf-8").split("\n")
+    zh_part = next(p for p in from_source(decode(EMBEDDED.read_bytes(), "x")).parts
+                   if p.lang == "zh")
+    # a line near the end of the Chinese part, with Chinese text after it
+    late = zh_part.start + 3 * (zh_part.end - zh_part.start) // 4
+    target = next(n for n in range(late, zh_part.end) if len(lines[n - 1]) > 30)
+    lines[target - 1] = "Значимым событием стало проведение заседания Совета министров."
+    corpus = from_source(decode("\n".join(lines).encode("utf-8"), "x"))
+    assert [(p.lang, p.role) for p in corpus.parts] == [
+        ("ru", "body"), ("en", "body"), ("zh", "body"), ("ru", "colophon")]
+    found = run_checks(corpus, corpus.align(), ["untranslated"])
+    assert any(f.langs == ("zh",) and target in f.lines["zh"] and f.severity == "error"
+               for f in found)
