@@ -1,5 +1,6 @@
-"""Check 6, structure: TOC page numbers, headings against their TOC entries, lists (item
-counts, numbering) and epigraphs (missing, not matching, or copied from another chapter)."""
+"""Check 6, structure: TOC page numbers, headings against their TOC entries and against the
+other languages' headings, lists (item counts, numbering) and epigraphs (missing, not
+matching, or copied from another chapter)."""
 from __future__ import annotations
 
 import re
@@ -43,6 +44,23 @@ def _headings(corpus: Corpus) -> list[Finding]:
                 {section.lang: section.heading_lines},
                 {section.lang: f"{section.title} | TOC: {section.toc_title}"},
                 f"{section.lang} chapter heading differs from its TOC entry", "toc-title"))
+    return findings
+
+
+def _title_meaning(alignment: Alignment) -> list[Finding]:
+    """Chapter headings whose translations the aligner is not sure of (confidence < 0.5)."""
+    findings = []
+    for unit in alignment:
+        if unit.kind != "heading":
+            continue
+        for pair, value in unit.confidence.items():
+            langs = tuple(pair.split("-"))
+            if value < 0.5 and all(unit.sentences.get(x) for x in langs):
+                findings.append(Finding(
+                    "structure", "warning", langs, unit.section, unit.id, lines_of(unit, langs),
+                    {x: unit.text(x) for x in langs},
+                    f"the {pair} chapter titles may differ in meaning (confidence {value:.2f})",
+                    f"title:{pair}"))
     return findings
 
 
@@ -120,5 +138,5 @@ def _epigraphs(alignment: Alignment, corpus: Corpus) -> list[Finding]:
 
 
 def check_structure(alignment: Alignment, corpus: Corpus) -> list[Finding]:
-    return (_toc_pages(corpus) + _headings(corpus) + _list_structure(corpus)
-            + _epigraphs(alignment, corpus))
+    return (_toc_pages(corpus) + _headings(corpus) + _title_meaning(alignment)
+            + _list_structure(corpus) + _epigraphs(alignment, corpus))
