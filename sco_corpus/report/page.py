@@ -1,0 +1,171 @@
+"""The review page: one self-contained HTML file for editors.
+
+The three languages side by side, unit by unit, section by section; each unit with findings
+highlighted by severity, the numbers and dates a finding quotes marked in the text, and the
+explanations under the unit; a findings list that jumps to the units; filters by check,
+severity, section and confidence; and per section a chart of the confidence along the
+section, so that a bad region stands out. Rendered as static HTML (fast to open, readable
+without script); a small inline script does the filtering.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from html import escape
+from pathlib import Path
+from typing import Sequence
+
+from .. import __version__
+from ..align.units import Alignment, Unit
+from ..checks.common import span
+from ..checks.finding import SEVERITIES, Finding
+from ..corpus import Corpus
+from .assets import CSS, JS
+
+_TOKEN = re.compile(r"[^\s,;:()“”«»\"']*\d[^\s,;:()“”«»\"']*")
+_CHART_HEIGHT = 36
+
+
+def anchor(unit_id: str) -> str:
+    """The HTML id of a unit's row: ``s02/u013`` -> ``u-s02-u013``."""
+    return "u-" + re.sub(r"[^A-Za-z0-9_-]", "-", unit_id)
+
+
+def _min_confidence(unit: Unit) -> float:
+    values = [v for pair, v in unit.confidence.items()
+              if all(unit.sentences.get(x) for x in pair.split("-"))]
+    return min(values) if values else 1.0
+
+
+def _marked(text: str, tokens: set[str]) -> str:
+    """``text`` escaped, with each of ``tokens`` (numbers, dates a finding quotes) marked."""
+    if not tokens:
+        return escape(text)
+    pattern = re.compile("|".join(re.escape(t) for t in sorted(tokens, key=len, reverse=True)))
+    out, last = [], 0
+    for match in pattern.finditer(text):
+        out += [escape(text[last:match.start()]), f"<mark>{escape(match.group())}</mark>"]
+        last = match.end()
+    return "".join(out) + escape(text[last:])
+
+
+def _chart(units: list[Unit], flagged: dict[str, list[Finding]]) -> str:
+    """A bar per unit: height and colour by its lowest pair confidence; a dot where a finding is."""
+    if not units:
+        return ""
+    width = max(2.0, min(8.0, 900 / len(units)))
+    bars = []
+    for k, unit in enumerate(units):
+        value = _min_confidence(unit)
+        height = max(2.0, value * (_CHART_HEIGHT - 8))
+        colour = "#2e7d32" if value >= 0.8 else "#ef6c00" if value >= 0.5 else "#c62828"
+        x = k * width
+        dot = (f'<circle cx="{x + width / 2:.1f}" cy="4" r="2.5" fill="#c62828"/>'
+               if unit.id in flagged else "")
+        bars.append(f'<a href="#{anchor(unit.id)}"><title>{escape(unit.id)}: confidence '
+                    f'{value:.2f}</title><rect x="{x:.1f}" y="{_CHART_HEIGHT - height:.1f}" '
+                    f'width="{max(width - 0.6, 1):.1f}" height="{height:.1f}" fill="{colour}"/>'
+                    f'{dot}</a>')
+    total = len(units) * width
+    return (f'<svg class="chart" width="{total:.0f}" height="{_CHART_HEIGHT}" '
+            f'viewBox="0 0 {total:.0f} {_CHART_HEIGHT}" role="img" aria-label="confidence '
+            f'along the section">{"".join(bars)}</svg>')
+
+
+def _unit_rows(unit: Unit, langs: Sequence[str], findings: list[Finding]) -> str:
+    marks = {lang: {t for f in findings for t in _TOKEN.findall(f.message)
+                    if t in unit.text(lang)} for lang in langs}
+    sevs = sorted({f.severity for f in findings}, key=SEVERITIES.index)
+    cls = " ".join(["unit", *sevs[:1]])
+    conf = "".join(f'<span class="conf{" low" if v < 0.5 else ""}">{escape(p)} {v:.2f}</span>'
+                   for p, v in sorted(unit.confidence.items()))
+    cells = []
+    for lang in langs:
+        if not unit.sentences[lang]:
+            cells.append('<td class="empty"></td>')
+            continue
+        cells.append(f'<td lang="{lang}">{_marked(unit.text(lang), marks[lang])}'
+                     f'<div class="lines">line {span(unit.lines(lang))}</div></td>')
+    row = (f'<tr class="{cls}" id="{anchor(unit.id)}" data-section="{escape(unit.section)}" '
+           f'data-conf="{_min_confidence(unit):.3f}" '
+           f'data-checks="{" ".join(sorted({f.check for f in findings}))}" '
+           f'data-sevs="{" ".join(sevs)}"><td class="meta">{escape(unit.id)}<br>'
+           f'{escape(unit.kind)}{conf}</td>{"".join(cells)}</tr>')
+    if findings:
+        notes = "".join(f'<div><span class="sev-badge {f.severity}">{f.severity}</span> '
+                        f'<b>{f.check}</b> {escape(f.message)}</div>' for f in findings)
+        row += f'<tr class="notes" data-unit="{anchor(unit.id)}"><td colspan="{len(langs) + 1}">' \
+               f'{notes}</td></tr>'
+    return row
+
+
+def _finding_item(finding: Finding) -> str:
+    target = anchor(finding.unit) if finding.unit else f"sec-{finding.section}"
+    where = ", ".join(f"{lang} {span(lines)}" for lang, lines in finding.lines.items())
+    return (f'<li data-check="{finding.check}" data-severity="{finding.severity}" '
+            f'data-section="{escape(finding.section)}"><a href="#{target}">'
+            f'<span class="sev-badge {finding.severity}">{finding.severity}</span> '
+            f'<b>{finding.check}</b> {escape(finding.message)}'
+            f'<div class="where">{escape(finding.section)} · lines {escape(where)}</div></a></li>')
+
+
+def render(corpus: Corpus, alignment: Alignment, findings: Sequence[Finding],
+           title: str | None = None) -> str:
+    """The page as a string."""
+    langs = alignment.langs
+    by_unit: dict[str, list[Finding]] = {}
+    for finding in findings:
+        by_unit.setdefault(finding.unit, []).append(finding)
+    titles = {}
+    for section in corpus.sections:
+        titles.setdefault(section.id, {})[section.lang] = section.title
+    sections = list(dict.fromkeys(unit.section for unit in alignment))
+    severity = Counter(f.severity for f in findings)
+    checks = list(dict.fromkeys(f.check for f in findings))
+    title = title or next(iter(titles.get("s00", {}).values()), "Trilingual review")
+    parts = [
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f'<title>{escape(title)} — review</title><style>{CSS}</style></head><body>',
+        f'<header><h1>{escape(title)}</h1><div class="counts"><span>{len(alignment)} units</span>'
+        + "".join(f'<span><span class="sev-badge {s}">{s}</span> {severity[s]}</span>'
+                  for s in SEVERITIES)
+        + f'<span>shown: <b id="shown">{len(alignment)}</b></span>'
+        f'<span>sco_corpus {__version__} · {escape(corpus.source.path)}</span></div></header>',
+        '<nav id="filters"><fieldset><b>check</b> '
+        + "".join(f'<label><input type="checkbox" name="check" value="{c}" checked> {c}</label>'
+                  for c in checks)
+        + '</fieldset><fieldset><b>severity</b> '
+        + "".join(f'<label><input type="checkbox" name="severity" value="{s}" checked> {s}'
+                  f'</label>' for s in SEVERITIES)
+        + '</fieldset><label><b>section</b> <select id="f-section"><option value="">all</option>'
+        + "".join(f'<option value="{escape(s)}">{escape(s)}</option>' for s in sections)
+        + '</select></label><label><b>confidence ≤</b> <input id="f-conf" type="range" min="0" '
+          'max="1" step="0.05" value="1"> <span id="f-conf-value">1.00</span></label>'
+          '<label><input type="checkbox" id="f-flagged"> only units with findings</label></nav>',
+        '<div id="layout"><aside id="findings"><h2>Findings</h2><ol>'
+        + "".join(_finding_item(f) for f in findings) + "</ol></aside><main>",
+    ]
+    for section_id in sections:
+        units = [u for u in alignment if u.section == section_id]
+        heading = " / ".join(escape(titles.get(section_id, {}).get(lang, ""))
+                             for lang in langs if titles.get(section_id, {}).get(lang))
+        parts.append(
+            f'<section class="chapter" id="sec-{escape(section_id)}" '
+            f'data-section="{escape(section_id)}"><h2>{escape(section_id)} — {heading}</h2>'
+            + _chart(units, by_unit)
+            + '<table class="units"><colgroup><col class="meta">'
+            + "".join("<col>" for _ in langs) + '</colgroup><thead><tr><th>unit</th>'
+            + "".join(f"<th>{lang}</th>" for lang in langs) + "</tr></thead><tbody>"
+            + "".join(_unit_rows(u, langs, by_unit.get(u.id, [])) for u in units)
+            + "</tbody></table></section>")
+    parts.append(f"</main></div><script>{JS}</script></body></html>\n")
+    return "".join(parts)
+
+
+def write_review_page(corpus: Corpus, alignment: Alignment, findings: Sequence[Finding],
+                      path: str | Path, title: str | None = None) -> Path:
+    """Write the page to ``path`` (UTF-8) and return the path."""
+    path = Path(path)
+    path.write_text(render(corpus, alignment, findings, title), encoding="utf-8")
+    return path
