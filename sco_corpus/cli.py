@@ -9,6 +9,7 @@ from pathlib import Path
 
 from . import __version__
 from .align.embed import Embedder
+from .build import build
 from .checks import CHECKS, SEVERITIES
 from .checks.common import span
 from .checks.report import format_summary, write_findings
@@ -40,8 +41,10 @@ def _split(args: argparse.Namespace) -> int:
     return 0
 
 
-def _progress_bar(stream=sys.stderr, width: int = 30):
-    """A progress callback drawing one updating line on ``stream`` (nothing if not a terminal)."""
+def _progress_bar(stream=None, width: int = 30):
+    """A progress callback drawing one updating line on ``stream`` (default stderr; nothing if
+    not a terminal)."""
+    stream = stream or sys.stderr
     if not stream.isatty():
         return None
 
@@ -148,6 +151,46 @@ def _check(args: argparse.Namespace) -> int:
     return 1 if any(SEVERITIES.index(f.severity) <= limit for f in shown) else 0
 
 
+def _build_progress(quiet: bool, as_json: bool, stream=None):
+    """Stage lines on ``stream`` (default stderr; a bar while aligning, on a terminal); JSON
+    lines with --json."""
+    stream = stream or sys.stderr
+    bar = _progress_bar(stream)
+
+    def show(stage: str, event: str, detail) -> None:
+        if quiet:
+            return
+        if as_json:
+            stream.write(json.dumps({"stage": stage, "event": event, "detail": detail}) + "\n")
+        elif event == "step" and bar is not None:
+            bar(*detail)
+        elif event == "done":
+            stream.write(f"{stage:<12} done in {detail:.1f} s\n")
+        elif event == "skipped":
+            stream.write(f"{stage:<12} up to date\n")
+        stream.flush()
+
+    return show
+
+
+def _build(args: argparse.Namespace) -> int:
+    result = build(args.source, args.out, args.fail_on, args.cache_dir,
+                   _build_progress(args.quiet, args.json))
+    if args.json:
+        print(json.dumps(result.as_dict(), ensure_ascii=False, indent=1))
+        return result.exit_code
+    out = Path(result.out)
+    state = "up to date" if result.skipped else f"built in {result.seconds:.1f} s"
+    print(f"{out}/ {state}: {result.units} units from {result.source}")
+    print("units with both sides: " + ", ".join(f"{p} {n}" for p, n in result.pairs.items()))
+    print("findings: " + ", ".join(f"{n} {s}" for s, n in result.findings.items())
+          + f" (exit code {result.exit_code}; details in {out / 'findings.tsv'})")
+    print(f"review page: {out / 'review.html'}")
+    print(f"translation memories: {out / 'sco_corpus.tmx'} and the pairwise "
+          f"sco_corpus.<a>-<b>.tmx; data: units.tsv, units.jsonl, corpus.<lang>")
+    return result.exit_code
+
+
 def _stats(args: argparse.Namespace) -> int:
     print(format_table(stats_table(load(args.source))))
     return 0
@@ -159,6 +202,24 @@ def build_parser() -> argparse.ArgumentParser:
         description="Turn a trilingual (ru-en-zh) booklet into an aligned, checked parallel corpus.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    build_cmd = commands.add_parser(
+        "build", help="the whole job: align, check, export, review page (start here)",
+        description="Ingest the document, align the languages, run the consistency checks, "
+                    "write every export (TMX trilingual and per pair, TSV, Moses, JSONL), the "
+                    "findings and the review page (review.html) into OUT, and exit with the "
+                    "checks' exit code (1 when a finding at or above --fail-on exists). A "
+                    "second run on an unchanged source skips every stage.")
+    _add_source(build_cmd)
+    build_cmd.add_argument("--out", required=True, metavar="DIR", help="output folder")
+    build_cmd.add_argument("--fail-on", choices=(*SEVERITIES, "never"), default="error",
+                           help="lowest finding severity that makes the exit code 1")
+    build_cmd.add_argument("--cache-dir", metavar="DIR", default=None,
+                           help="embedding cache (default: OUT/.embeddings)")
+    build_cmd.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    build_cmd.add_argument("--json", action="store_true",
+                           help="progress as JSON lines on stderr, the summary as JSON")
+    build_cmd.set_defaults(run=_build)
 
     split = commands.add_parser(
         "split", help="split the source into languages, sections, blocks and sentences",

@@ -38,10 +38,12 @@ def _min_confidence(unit: Unit) -> float:
 
 
 def _marked(text: str, tokens: set[str]) -> str:
-    """``text`` escaped, with each of ``tokens`` (numbers, dates a finding quotes) marked."""
+    """``text`` escaped, with each of ``tokens`` (numbers, dates a finding quotes) marked where
+    it stands alone (``5`` is not marked inside ``2005``)."""
     if not tokens:
         return escape(text)
-    pattern = re.compile("|".join(re.escape(t) for t in sorted(tokens, key=len, reverse=True)))
+    pattern = re.compile(r"(?<!\d)(?:" + "|".join(
+        re.escape(t) for t in sorted(tokens, key=len, reverse=True)) + r")(?!\d)")
     out, last = [], 0
     for match in pattern.finditer(text):
         out += [escape(text[last:match.start()]), f"<mark>{escape(match.group())}</mark>"]
@@ -73,7 +75,8 @@ def _chart(units: list[Unit], flagged: dict[str, list[Finding]]) -> str:
 
 
 def _unit_rows(unit: Unit, langs: Sequence[str], findings: list[Finding]) -> str:
-    marks = {lang: {t for f in findings for t in _TOKEN.findall(f.message)
+    quoted = [f for f in findings if f.check in ("number", "date")]
+    marks = {lang: {t for f in quoted for t in _TOKEN.findall(f.message)
                     if t in unit.text(lang)} for lang in langs}
     sevs = sorted({f.severity for f in findings}, key=SEVERITIES.index)
     cls = " ".join(["unit", *sevs[:1]])

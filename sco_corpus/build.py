@@ -1,0 +1,137 @@
+"""The whole job in one call: ingest, align, check, export, review page.
+
+:func:`build` writes everything into one folder with a manifest (``build.json``): the hash of
+the inputs (source bytes, package version, settings) and of every file written. Run again on
+an unchanged source, it finds the manifest and the files intact and skips every stage; when it
+must run, the embeddings come from the cache in ``<out>/.embeddings``. Outputs are
+deterministic (ids from content and position, fixed ordering); the only timestamp, the TMX
+``creationdate``, is pinned by ``SOURCE_DATE_EPOCH``.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from itertools import combinations
+from pathlib import Path
+from typing import Callable
+
+from . import __version__
+from .align.embed import Embedder
+from .checks import SEVERITIES, run_checks
+from .checks.report import write_findings
+from .corpus import EMBEDDED, from_source
+from .formats.exports import export_all
+from .report import write_review_page
+from .source import read_source
+
+STAGES = ("ingest", "align", "check", "export", "review page")
+MANIFEST = "build.json"
+
+#: ``progress(stage, event, detail)``: event is ``start``, ``step`` (detail: (done, total,
+#: label)), ``done`` (detail: seconds) or ``skipped``.
+Progress = Callable[[str, str, object], None]
+
+
+@dataclass
+class BuildResult:
+    """What a build did: counts, files, time, and the exit code the checks ask for."""
+
+    out: str
+    source: str
+    units: int
+    pairs: dict[str, int]
+    findings: dict[str, int]
+    files: list[str]
+    seconds: float
+    skipped: bool
+    exit_code: int
+    stages: dict[str, float] = field(default_factory=dict)
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _inputs_key(raw: bytes, fail_on: str) -> str:
+    settings = json.dumps({"version": __version__, "fail_on": fail_on,
+                           "epoch": os.environ.get("SOURCE_DATE_EPOCH")}, sort_keys=True)
+    return hashlib.sha256(raw + settings.encode()).hexdigest()
+
+
+def _up_to_date(out: Path, key: str) -> BuildResult | None:
+    manifest = out / MANIFEST
+    if not manifest.exists():
+        return None
+    try:
+        data = json.loads(manifest.read_text(encoding="utf-8"))
+    except ValueError:
+        return None
+    if data.get("inputs") != key:
+        return None
+    for name, digest in data.get("hashes", {}).items():
+        if not (out / name).exists() or _sha256(out / name) != digest:
+            return None
+    result = BuildResult(**data["result"])
+    result.skipped, result.seconds = True, 0.0
+    return result
+
+
+def build(source: str | Path | None, out: str | Path, fail_on: str = "error",
+          cache_dir: str | Path | None = None, progress: Progress | None = None) -> BuildResult:
+    """Build the corpus of ``source`` (default: the embedded booklet) into ``out``."""
+    started = time.perf_counter()
+    out = Path(out)
+    path = Path(source) if source is not None else EMBEDDED
+    report = progress or (lambda stage, event, detail: None)
+    decoded = read_source(path)
+    key = _inputs_key(path.read_bytes(), fail_on)
+    previous = _up_to_date(out, key)
+    if previous is not None:
+        for stage in STAGES:
+            report(stage, "skipped", None)
+        return previous
+    out.mkdir(parents=True, exist_ok=True)
+    timings: dict[str, float] = {}
+
+    def stage(name: str, work):
+        report(name, "start", None)
+        begun = time.perf_counter()
+        value = work()
+        timings[name] = time.perf_counter() - begun
+        report(name, "done", timings[name])
+        return value
+
+    corpus = stage("ingest", lambda: from_source(decoded))
+    embedder = Embedder(cache_dir=cache_dir if cache_dir is not None else out / ".embeddings")
+    alignment = stage("align", lambda: corpus.align(
+        embedder=embedder, progress=lambda done, total, label: report(
+            "align", "step", (done, total, label))))
+    findings = stage("check", lambda: run_checks(corpus, alignment))
+    files = stage("export", lambda: export_all(alignment, out, findings=findings)
+                  + write_findings(findings, out))
+    page = stage("review page", lambda: write_review_page(corpus, alignment, findings,
+                                                          out / "review.html"))
+    files = [*files, page]
+    severity = Counter(f.severity for f in findings)
+    limit = SEVERITIES.index(fail_on) if fail_on in SEVERITIES else -1
+    result = BuildResult(
+        out=str(out), source=str(path), units=len(alignment),
+        pairs={f"{a}-{b}": sum(1 for u in alignment if u.sentences[a] and u.sentences[b])
+               for a, b in combinations(alignment.langs, 2)},
+        findings={s: severity[s] for s in SEVERITIES},
+        files=[p.name for p in files], seconds=round(time.perf_counter() - started, 2),
+        skipped=False,
+        exit_code=int(any(SEVERITIES.index(f.severity) <= limit for f in findings)),
+        stages={k: round(v, 2) for k, v in timings.items()})
+    manifest = {"inputs": key, "hashes": {p.name: _sha256(p) for p in files},
+                "result": result.as_dict()}
+    (out / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n",
+                                encoding="utf-8")
+    return result
