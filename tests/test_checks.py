@@ -205,3 +205,20 @@ def test_a_russian_sentence_in_the_chinese_text_is_untranslated_not_a_new_part()
     found = run_checks(corpus, corpus.align(), ["untranslated"])
     assert any(f.langs == ("zh",) and target in f.lines["zh"] and f.severity == "error"
                for f in found)
+
+
+def test_second_document_findings_are_its_real_differences():
+    """The generated document's Chinese adds an amount (3.5亿) and a sentence (各方表示满意) the
+    others lack; its epigraph is the same in every chapter and every language. Nothing else
+    may be reported."""
+    from synthetic import Layout, build
+
+    from sco_corpus.corpus import from_source
+    from sco_corpus.source import decode
+
+    corpus = from_source(decode(build(Layout(seed=5)).encode("utf-8"), "review.txt"))
+    findings = corpus.check()
+    assert findings
+    for f in findings:
+        assert (f.check == "number" and "3.5亿" in f.message) or (
+            f.check == "omission" and f.evidence == {"zh": "各方表示满意。"}), f

@@ -106,20 +106,32 @@ def _list_structure(corpus: Corpus) -> list[Finding]:
     return findings
 
 
+def _copied_from(block: Block, epigraphs: list[Block]) -> Block | None:
+    """The nearest earlier chapter's epigraph, in the same language, that ``block`` repeats."""
+    earlier = [e for e in epigraphs if e.lang == block.lang and e.section < block.section
+               and fuzz.ratio(_squash(e.text), _squash(block.text)) >= 90]
+    return max(earlier, key=lambda e: e.section) if earlier else None
+
+
 def _epigraphs(alignment: Alignment, corpus: Corpus) -> list[Finding]:
+    """An epigraph copied from another chapter where the other languages have their own (a
+    document that repeats one motto in every language is consistent), and an epigraph whose
+    unit lacks a language that has an epigraph in the same chapter."""
     findings = []
     epigraphs = [b for b in corpus.blocks if b.kind == "epigraph"]
     for block in epigraphs:
-        for other in epigraphs:
-            if (other.lang == block.lang and other.section < block.section
-                    and fuzz.ratio(_squash(other.text), _squash(block.text)) >= 90):
-                findings.append(Finding(
-                    "structure", "error", (block.lang,), block.section, "",
-                    {block.lang: other.lines + block.lines},
-                    {block.lang: block.text},
-                    f"{block.lang} epigraph of {block.section} repeats the epigraph of "
-                    f"{other.section} (lines {other.lines[0]} and {block.lines[0]})",
-                    f"epigraph-copy:{block.id}"))
+        other = _copied_from(block, epigraphs)
+        if other is None:
+            continue
+        alike = [e for e in epigraphs if e.section == block.section and e.lang != block.lang]
+        if alike and all(_copied_from(e, epigraphs) for e in alike):
+            continue
+        findings.append(Finding(
+            "structure", "error", (block.lang,), block.section, "",
+            {block.lang: other.lines + block.lines}, {block.lang: block.text},
+            f"{block.lang} epigraph of {block.section} repeats the epigraph of "
+            f"{other.section} (lines {other.lines[0]} and {block.lines[0]}); the other "
+            f"languages have their own", f"epigraph-copy:{block.id}"))
     having = {}
     for block in epigraphs:
         having.setdefault(block.section, set()).add(block.lang)
