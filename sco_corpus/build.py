@@ -21,7 +21,7 @@ from typing import Callable
 
 from . import __version__
 from .align.embed import Embedder
-from .checks import SEVERITIES, run_checks
+from .checks import SEVERITIES, exit_code, run_checks
 from .checks.report import write_findings
 from .corpus import EMBEDDED, from_source
 from .formats.exports import export_all
@@ -33,7 +33,7 @@ MANIFEST = "build.json"
 
 #: ``progress(stage, event, detail)``: event is ``start``, ``step`` (detail: (done, total,
 #: label)), ``done`` (detail: seconds) or ``skipped``.
-Progress = Callable[[str, str, object], None]
+StageProgress = Callable[[str, str, object], None]
 
 
 @dataclass
@@ -59,32 +59,42 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def _code_hash() -> str:
+    """A hash of the package's own source files: a changed program rebuilds everything."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).resolve().parent.rglob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def _inputs_key(raw: bytes, fail_on: str) -> str:
-    settings = json.dumps({"version": __version__, "fail_on": fail_on,
+    settings = json.dumps({"version": __version__, "code": _code_hash(), "fail_on": fail_on,
                            "epoch": os.environ.get("SOURCE_DATE_EPOCH")}, sort_keys=True)
     return hashlib.sha256(raw + settings.encode()).hexdigest()
 
 
-def _up_to_date(out: Path, key: str) -> BuildResult | None:
+def _up_to_date(out: Path, key: str, source: Path) -> BuildResult | None:
+    """The previous result, if the manifest says these inputs made the files that are there."""
     manifest = out / MANIFEST
     if not manifest.exists():
         return None
     try:
         data = json.loads(manifest.read_text(encoding="utf-8"))
-    except ValueError:
-        return None
-    if data.get("inputs") != key:
-        return None
-    for name, digest in data.get("hashes", {}).items():
-        if not (out / name).exists() or _sha256(out / name) != digest:
+        if data["inputs"] != key:
             return None
-    result = BuildResult(**data["result"])
-    result.skipped, result.seconds = True, 0.0
+        for name, digest in data["hashes"].items():
+            if not (out / name).exists() or _sha256(out / name) != digest:
+                return None
+        result = BuildResult(**data["result"])
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return None  # an unreadable manifest is no manifest: build again
+    result.skipped, result.seconds, result.source = True, 0.0, str(source)
     return result
 
 
 def build(source: str | Path | None, out: str | Path, fail_on: str = "error",
-          cache_dir: str | Path | None = None, progress: Progress | None = None) -> BuildResult:
+          cache_dir: str | Path | None = None,
+          progress: StageProgress | None = None) -> BuildResult:
     """Build the corpus of ``source`` (default: the embedded booklet) into ``out``."""
     started = time.perf_counter()
     out = Path(out)
@@ -92,7 +102,7 @@ def build(source: str | Path | None, out: str | Path, fail_on: str = "error",
     report = progress or (lambda stage, event, detail: None)
     decoded = read_source(path)
     key = _inputs_key(path.read_bytes(), fail_on)
-    previous = _up_to_date(out, key)
+    previous = _up_to_date(out, key, path)
     if previous is not None:
         for stage in STAGES:
             report(stage, "skipped", None)
@@ -120,7 +130,6 @@ def build(source: str | Path | None, out: str | Path, fail_on: str = "error",
                                                           out / "review.html"))
     files = [*files, page]
     severity = Counter(f.severity for f in findings)
-    limit = SEVERITIES.index(fail_on) if fail_on in SEVERITIES else -1
     result = BuildResult(
         out=str(out), source=str(path), units=len(alignment),
         pairs={f"{a}-{b}": sum(1 for u in alignment if u.sentences[a] and u.sentences[b])
@@ -128,7 +137,7 @@ def build(source: str | Path | None, out: str | Path, fail_on: str = "error",
         findings={s: severity[s] for s in SEVERITIES},
         files=[p.name for p in files], seconds=round(time.perf_counter() - started, 2),
         skipped=False,
-        exit_code=int(any(SEVERITIES.index(f.severity) <= limit for f in findings)),
+        exit_code=exit_code(findings, fail_on),
         stages={k: round(v, 2) for k, v in timings.items()})
     manifest = {"inputs": key, "hashes": {p.name: _sha256(p) for p in files},
                 "result": result.as_dict()}

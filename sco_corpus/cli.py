@@ -10,7 +10,7 @@ from pathlib import Path
 from . import __version__
 from .align.embed import Embedder
 from .build import build
-from .checks import CHECKS, SEVERITIES
+from .checks import CHECKS, SEVERITIES, exit_code
 from .checks.common import span
 from .checks.report import format_summary, write_findings
 from .corpus import EMBEDDED, load
@@ -100,7 +100,8 @@ def _export(args: argparse.Namespace) -> int:
         print(f"{len(alignment)} units; {len(written)} files written to {args.out}")
         return 0
     if args.format == "tmx":
-        count = write_tmx(records, args.out, langs, codes)
+        notes = {f.id: f.note for f in findings}
+        count = write_tmx(records, args.out, langs, codes, notes=notes)
     elif args.format == "tsv":
         count = write_tsv(records, args.out, langs)
     elif args.format == "jsonl":
@@ -121,21 +122,22 @@ def _baseline(path: str | None) -> set[str]:
         data = json.loads(text)
     except ValueError:
         return {line.split()[0] for line in text.splitlines() if line.strip()}
-    if not isinstance(data, list):
-        raise SourceError(path, None, "a baseline is a findings JSON list or ids one per line")
+    if not isinstance(data, list) or any(isinstance(i, dict) and "id" not in i for i in data):
+        raise SourceError(path, None, "a baseline is a findings JSON list (objects with an "
+                                      "\"id\") or finding ids one per line")
     return {item["id"] if isinstance(item, dict) else str(item) for item in data}
 
 
 def _check(args: argparse.Namespace) -> int:
+    checks = args.checks.split(",") if args.checks else None
+    unknown = [name for name in checks or () if name not in CHECKS]
+    if unknown:
+        raise UsageError(f"--checks: unknown {', '.join(unknown)}; one of {', '.join(CHECKS)}")
+    accepted = _baseline(args.baseline)
     corpus = load(args.source)
     alignment = corpus.align(embedder=Embedder(cache_dir=args.cache_dir),
                              progress=_progress_bar())
-    checks = args.checks.split(",") if args.checks else None
-    try:
-        findings = corpus.check(alignment, checks)
-    except ValueError as exc:
-        raise UsageError(f"--checks: {exc}") from None
-    accepted = _baseline(args.baseline)
+    findings = corpus.check(alignment, checks)
     shown = [f for f in findings if f.id not in accepted]
     write_findings(shown, args.out)
     print(format_summary(shown, len(findings) - len(shown)))
@@ -145,10 +147,7 @@ def _check(args: argparse.Namespace) -> int:
             print(f"{finding.severity:<7} {finding.check:<12} {finding.section:<8} {where:<28} "
                   f"{finding.message}")
     print(f"findings written to {Path(args.out) / 'findings.json'} and findings.tsv")
-    if args.fail_on == "never":
-        return 0
-    limit = SEVERITIES.index(args.fail_on)
-    return 1 if any(SEVERITIES.index(f.severity) <= limit for f in shown) else 0
+    return exit_code(shown, args.fail_on)
 
 
 def _build_progress(quiet: bool, as_json: bool, stream=None):

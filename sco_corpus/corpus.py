@@ -70,7 +70,9 @@ class Corpus:
         of ``alignment`` (default: :meth:`align` with ``embedder``); ``checks``: names to run."""
         from .checks import run_checks
 
-        return run_checks(self, alignment or self.align(embedder=embedder), checks)
+        if alignment is None:
+            alignment = self.align(embedder=embedder)
+        return run_checks(self, alignment, checks)
 
     def to_frame(self, what: str = "sentences"):
         """A pandas DataFrame of ``blocks``, ``sentences``, ``sections`` or ``noise``."""

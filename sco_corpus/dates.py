@@ -5,10 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-RU_MONTH = (r"(?:январ|феврал|март|апрел|ма[йяюе]|июн|июл|август|сентябр|октябр|ноябр|декабр)"
-            r"[а-яё]*")
-EN_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-            r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
+#: A Russian month name in any case form, as a whole word (``мая`` but not ``самая``).
+RU_MONTH = (r"(?<![А-Яа-яЁё])(?:(?:январ|феврал|апрел|июн|июл|сентябр|октябр|ноябр|декабр)"
+            r"(?:ь|я|е|ю|ём|ем)|март(?:а|е|у|ом)?|ма(?:й|я|е|ю|ем)|август(?:а|е|у|ом)?)"
+            r"(?![А-Яа-яЁё])")
+#: An English month name or abbreviation, as a whole word.
+EN_MONTH = (r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+            r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?")
 _DAYS = r"\d{1,2}(?:\s*[-–—]\s*\d{1,2})?"
 _YEAR = r"(?:1[89]|20)\d{2}"
 
@@ -24,15 +27,14 @@ DATE = {"ru": RU_DATE, "en": EN_DATE, "zh": ZH_DATE}
 MONTH_WORD = re.compile(rf"^(?:{RU_MONTH}|{EN_MONTH})\b", re.IGNORECASE)
 
 
-_RU_MONTHS = ("январ", "феврал", "март", "апрел", "ма[йяюе]", "июн", "июл", "август",
+_RU_MONTHS = ("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август",
               "сентябр", "октябр", "ноябр", "декабр")
 _EN_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
               "September", "October", "November", "December")
 _RANGE = r"(\d{1,2})(?:\s*[-–—]\s*(\d{1,2}))?"
 _YEAR4 = r"((?:1[89]|20)\d{2})"
-_RU_MONTH_GROUP = "(" + "|".join(f"{stem}[а-яё]*" for stem in _RU_MONTHS) + ")"
-_EN_MONTH_GROUP = ("(" + "|".join(_EN_MONTHS) + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|"
-                   r"Dec)\.?)")
+_RU_MONTH_GROUP = f"({RU_MONTH})"
+_EN_MONTH_GROUP = f"({EN_MONTH})"
 #: Each pattern's groups: (day, day_to, month, year) in some order, given by the tuple.
 _MENTIONS = {
     "ru": [(re.compile(rf"(?<!\d){_RANGE}\s+{_RU_MONTH_GROUP}(?:\s+{_YEAR4})?", re.I),
@@ -80,7 +82,7 @@ class DateMention:
 def _month_number(word: str, lang: str) -> int:
     word = word.lower().rstrip(".")
     if lang == "ru":
-        return next(k for k, stem in enumerate(_RU_MONTHS, 1) if re.match(stem, word))
+        return next(k for k, stem in enumerate(_RU_MONTHS, 1) if word.startswith(stem))
     if lang == "en":
         return next(k for k, name in enumerate(_EN_MONTHS, 1) if name.lower().startswith(word[:3]))
     return int(word)
@@ -95,8 +97,8 @@ def find_dates(text: str, lang: str) -> list[DateMention]:
             if any(a < match.end() and match.start() < b for a, b in taken):
                 continue
             fields = dict(zip(names, match.groups()))
-            if not any(fields.get(k) for k in ("year", "month")):
-                continue
+            if not fields.get("year") and not (fields.get("month") and fields.get("day")):
+                continue  # a month alone (``в августе``, ``8月``) is not a date
             month = _month_number(fields["month"], lang) if fields.get("month") else None
             if month is not None and not 1 <= month <= 12:
                 continue
@@ -107,3 +109,21 @@ def find_dates(text: str, lang: str) -> list[DateMention]:
                 match.group(), match.start(), match.end()))
             taken.append(match.span())
     return sorted(found, key=lambda d: d.start)
+
+
+_MONTH_WORDS = {"ru": re.compile(RU_MONTH, re.IGNORECASE), "en": re.compile(EN_MONTH),
+                "zh": re.compile(r"(\d{1,2})月")}
+
+
+def months(text: str, lang: str) -> list[int]:
+    """The months ``text`` names (``июня``, ``June``, ``6月`` -> 6), with or without a day."""
+    found = []
+    for match in _MONTH_WORDS.get(lang, re.compile("(?!)")).finditer(text):
+        word = match.group(1) if lang == "zh" else match.group()
+        near = text[max(0, match.start() - 4):match.end() + 6]
+        if lang == "en" and word == "May" and not re.search(r"\d", near):
+            continue  # the modal verb, not the month: a month has a day or a year next to it
+        number = _month_number(word, lang)
+        if 1 <= number <= 12:
+            found.append(number)
+    return found

@@ -82,8 +82,9 @@ def find_numbers(text: str, lang: str) -> list[Number]:
 _CJK_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
                "七": 7, "八": 8, "九": 9}
 _CJK_UNITS = {"十": 10, "百": 100, "千": 1000}
-_CJK_NUMERAL = re.compile(r"(第)?([零〇一二两三四五六七八九十百千]+)(万亿|亿|万)?"
-                          r"(?=[个名次届年月日倍项国人家所种条位天周岁部多%％]|$)?")
+_CJK_NUMERAL = re.compile(r"(第)?([零〇一二两三四五六七八九十百千]+)(万亿|亿|万)?")
+#: Measure words (and units) after a Chinese numeral that counts something.
+_MEASURE = "个名次届年月日倍项国人家所种条位天周岁部多%％"
 
 
 def cjk_value(numeral: str) -> int | None:
@@ -110,8 +111,7 @@ def find_cjk_numbers(text: str) -> list[Number]:
     for match in _CJK_NUMERAL.finditer(text):
         ordinal, numeral, scale = match.groups()
         end = match.end()
-        counted = end < len(text) and re.match(r"[个名次届年月日倍项国人家所种条位天周岁部多%％]",
-                                                text[end])
+        counted = end < len(text) and text[end] in _MEASURE
         if not (ordinal or scale or counted or len(numeral) > 1) or numeral == "一" and not (
                 ordinal or scale):
             continue

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from .model import Sentence
@@ -25,7 +26,8 @@ class Repeat:
     similarity: float  #: mean similarity of the repeated sentences, 0-100
 
 
-def _key(text: str) -> str:
+def text_key(text: str) -> str:
+    """``text`` for comparison: case folded, only letters and digits."""
     return re.sub(r"[\W_]+", "", text.casefold())
 
 
@@ -44,20 +46,20 @@ def find_repeats(sentences: Sequence[Sentence], min_sentences: int = 3, min_char
 
 def _runs(items: list[Sentence], min_sentences: int, min_chars: int, threshold: float,
           max_gap: int) -> list[Repeat]:
-    keys = [_key(s.text) for s in items]
+    keys = [text_key(s.text) for s in items]
     scores = process.cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=threshold, workers=1)
     # best[j][i]: length and total score of the run of matches ending with copy j ~ original i
     runs: dict[tuple[int, int], tuple[int, float, tuple[int, int] | None]] = {}
-    for j in range(len(items)):
-        for i in range(j):
-            if scores[i, j] <= 0 or len(keys[j]) < 2:
-                continue
-            best: tuple[int, float, tuple[int, int] | None] = (1, float(scores[i, j]), None)
-            for d in range(1, max_gap + 1):
-                prev = runs.get((i - d, j - 1))
-                if prev and i - d >= 0 and prev[0] + 1 > best[0]:
-                    best = (prev[0] + 1, prev[1] + float(scores[i, j]), (i - d, j - 1))
-            runs[i, j] = best
+    pairs = sorted((int(j), int(i)) for i, j in zip(*np.nonzero(scores)) if i < j)
+    for j, i in pairs:  # by copy position, so a run's previous cell is always done
+        if len(keys[j]) < 2:
+            continue
+        best: tuple[int, float, tuple[int, int] | None] = (1, float(scores[i, j]), None)
+        for d in range(1, max_gap + 1):
+            prev = runs.get((i - d, j - 1))
+            if prev and i - d >= 0 and prev[0] + 1 > best[0]:
+                best = (prev[0] + 1, prev[1] + float(scores[i, j]), (i - d, j - 1))
+        runs[i, j] = best
     out, used = [], set()
     for end in sorted(runs, key=lambda cell: (-runs[cell][0], cell)):
         chain = []

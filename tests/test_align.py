@@ -92,7 +92,7 @@ def test_body_order_preserved_in_every_language(booklet, alignment):
         assert order == sorted(order)
 
 
-def test_duplicated_chinese_passage_is_left_unaligned(booklet, alignment):
+def test_duplicated_chinese_passage_is_left_unaligned(alignment):
     """The Chinese security chapter prints a run of paragraphs twice; the copy gets no partner."""
     repeats = alignment.repeats
     assert {r.lang for r in repeats} == {"zh"}
@@ -187,7 +187,7 @@ class _Planted:
         return (out / np.linalg.norm(out, axis=1, keepdims=True)).astype(np.float32)
 
 
-def test_long_input_goes_through_the_band(embedder):
+def test_long_input_goes_through_the_band():
     n = 3000
     src = [f"{k} x" for k in range(n)]
     dropped = set(range(500, 520))

@@ -153,7 +153,7 @@ def test_check_cli_gates_and_accepts_a_baseline(tmp_path, capsys):
     assert main(["check", "--out", str(tmp_path), "--checks", "nonsense"]) == 2
 
 
-def test_exports_carry_the_findings(booklet, alignment, findings, tmp_path):
+def test_exports_carry_the_findings(alignment, findings, tmp_path):
     from sco_corpus import read_tmx, read_tsv
     from sco_corpus.formats.exports import export_all
 
@@ -222,3 +222,32 @@ def test_second_document_findings_are_its_real_differences():
     for f in findings:
         assert (f.check == "number" and "3.5亿" in f.message) or (
             f.check == "omission" and f.evidence == {"zh": "各方表示满意。"}), f
+
+
+def test_two_languages_report_a_difference_once():
+    unit = _unit(ru="Рост на 15% с 5 июля 2005 г.", en="Growth of 25% since July 6, 2005.", zh="")
+    alignment = Alignment((unit,))
+    assert len(check_numbers(alignment, None)) == 1
+    assert len(check_dates(alignment, None)) == 1
+
+
+def test_dates_pair_the_most_specific_first_and_month_words_are_whole_words():
+    unit = _unit(ru="Самая важная встреча прошла 5 июля, а в августе 2014 г. построено 5 маяков.",
+                 en="In 2014 the most important meeting was held on July 5, 2014, and 5 "
+                    "lighthouses were built in August.",
+                 zh="2014年最重要的会议于2014年7月5日举行，8月建造了5座灯塔。")
+    assert check_dates(Alignment((unit,)), None) == []
+    assert check_numbers(Alignment((unit,)), None) == []
+
+
+def test_pairs_follow_the_document_language_order():
+    from synthetic import Layout, build
+
+    from sco_corpus.corpus import from_source
+    from sco_corpus.source import decode
+
+    corpus = from_source(decode(build(Layout(langs=("en", "ru", "zh"))).encode("utf-8"), "x"))
+    alignment = corpus.align()
+    values = [c for a, b, c in alignment.pairs("ru", "en") if a and b]
+    assert values and not any(v != v for v in values)  # no NaN
+    assert alignment.units[0].shape().count("-") == 2

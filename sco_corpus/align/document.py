@@ -325,5 +325,7 @@ def _confidences(group: _Group, sentences: dict[str, tuple[Sentence, ...]],
                 per = float(cost.per_sentence(len(x), len(y), len(x), np.array([len(y)]))[0])
                 out[f"{src}-{tgt}"] = match_confidence(per, context.options.weights.skip)
             elif x or y:
-                out[f"{src}-{tgt}"] = group.nulls.get(tgt, 1.0)
+                empty = tgt if x else src
+                out[f"{src}-{tgt}"] = group.nulls.get(
+                    empty, min(group.nulls.values(), default=1.0))
     return out

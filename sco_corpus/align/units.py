@@ -35,8 +35,8 @@ class Unit:
         return tuple(s.id for s in self.sentences.get(lang, ()))
 
     def shape(self) -> str:
-        """``"1-1-2"``: sentences per language, in ``LANGS`` order."""
-        return "-".join(str(len(self.sentences.get(lang, ()))) for lang in LANGS)
+        """``"1-1-2"``: sentences per language, in the alignment's language order."""
+        return "-".join(str(len(side)) for side in self.sentences.values())
 
     def lines(self, lang: str) -> tuple[int, ...]:
         return tuple(sorted({n for s in self.sentences.get(lang, ()) for n in s.lines}))
@@ -69,12 +69,12 @@ class Alignment:
     def pairs(self, src: str, tgt: str) -> list[tuple[tuple[str, ...], tuple[str, ...], float]]:
         """The pairwise alignment ``src``–``tgt`` implied by the units:
         ``(src ids, tgt ids, confidence)``."""
-        key = _pair_key(src, tgt)
         out = []
         for unit in self.units:
             a, b = unit.ids(src), unit.ids(tgt)
             if a or b:
-                out.append((a, b, unit.confidence.get(key, float("nan"))))
+                value = unit.confidence.get(f"{src}-{tgt}", unit.confidence.get(f"{tgt}-{src}"))
+                out.append((a, b, float("nan") if value is None else value))
         return out
 
     def records(self, findings=()) -> list[UnitRecord]:
@@ -150,5 +150,6 @@ def records_frame(records: list[UnitRecord], langs: tuple[str, ...] = LANGS):
     return pd.DataFrame(rows, columns=columns)
 
 
-def _pair_key(src: str, tgt: str) -> str:
-    return f"{src}-{tgt}" if (src, tgt) in PAIRS else f"{tgt}-{src}"
+def record_langs(records: Sequence[UnitRecord]) -> tuple[str, ...]:
+    """The languages of ``records`` in their order (those of the first record)."""
+    return tuple(records[0].text) if records else LANGS

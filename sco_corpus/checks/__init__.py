@@ -40,4 +40,12 @@ def run_checks(corpus: Corpus, alignment: Alignment, checks=None) -> Findings:
     return Findings(seen.values())
 
 
-__all__ = ["CHECKS", "SEVERITIES", "Finding", "Findings", "run_checks"]
+def exit_code(findings, fail_on: str = "error") -> int:
+    """1 when a finding is at least as severe as ``fail_on`` (``never``: always 0), else 0."""
+    if fail_on == "never":
+        return 0
+    limit = SEVERITIES.index(fail_on)
+    return int(any(SEVERITIES.index(f.severity) <= limit for f in findings))
+
+
+__all__ = ["CHECKS", "SEVERITIES", "Finding", "Findings", "exit_code", "run_checks"]

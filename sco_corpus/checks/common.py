@@ -13,10 +13,6 @@ def lines_of(unit: Unit, langs=None) -> dict[str, tuple[int, ...]]:
     return {lang: unit.lines(lang) for lang in (langs or present(unit)) if unit.sentences[lang]}
 
 
-def evidence_of(unit: Unit, langs=None) -> dict[str, str]:
-    return {lang: unit.text(lang) for lang in (langs or present(unit)) if unit.sentences[lang]}
-
-
 def span(lines: tuple[int, ...]) -> str:
     """``"1113-1230"`` or ``"57"``."""
     if not lines:

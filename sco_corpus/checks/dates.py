@@ -19,17 +19,27 @@ from .finding import Finding
 PLACE_SIMILARITY = 0.6
 
 
+def _specificity(mention: DateMention) -> int:
+    return sum(v is not None for v in mention.value())
+
+
 def _unmatched(mine: list[DateMention], theirs: list[DateMention]) -> list[DateMention]:
-    """Mentions of ``mine`` that no mention of ``theirs`` fits (each used once)."""
+    """Mentions of ``mine`` that no mention of ``theirs`` fits, each used once: the most
+    specific dates are paired first, each with the partner that agrees on most fields (so a
+    bare year does not take a full date's partner)."""
     free = list(theirs)
     left = []
-    for mention in mine:
-        partner = next((t for t in free if mention.fits(t)), None)
-        if partner is None:
+    for mention in sorted(mine, key=_specificity, reverse=True):
+        fitting = [t for t in free if mention.fits(t)]
+        if not fitting:
             left.append(mention)
-        else:
-            free.remove(partner)
-    return left
+            continue
+        free.remove(max(fitting, key=lambda t: _agreement(mention, t)))
+    return sorted(left, key=lambda m: m.start)
+
+
+def _agreement(a: DateMention, b: DateMention) -> int:
+    return sum(x is not None and x == y for x, y in zip(a.value(), b.value()))
 
 
 def check_unit(unit: Unit) -> list[Finding]:
@@ -39,10 +49,10 @@ def check_unit(unit: Unit) -> list[Finding]:
     if len(dated) < 2:
         return []
     findings = []
-    for lang in dated:
+    for lang in dated[1:] if len(dated) == 2 else dated:  # two languages: say it once
         others = [x for x in dated if x != lang]
-        odd = [m for m in dates[lang]
-               if all(m in _unmatched(dates[lang], dates[x]) for x in others)]
+        unmatched = {x: _unmatched(dates[lang], dates[x]) for x in others}
+        odd = [m for m in dates[lang] if all(m in unmatched[x] for x in others)]
         if not odd:
             continue
         missing = [m for x in others for m in _unmatched(dates[x], dates[lang])]
@@ -62,9 +72,7 @@ def check_unit(unit: Unit) -> list[Finding]:
 
 
 def _closest(mention: DateMention, candidates: list[DateMention]) -> DateMention:
-    def agreement(other: DateMention) -> int:
-        return sum(a is not None and a == b for a, b in zip(mention.value(), other.value()))
-    return max(candidates, key=agreement)
+    return max(candidates, key=lambda other: _agreement(mention, other))
 
 
 def caption_place(text: str, lang: str) -> str | None:

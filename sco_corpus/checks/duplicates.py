@@ -19,7 +19,9 @@ def check_duplicates(alignment: Alignment, corpus: Corpus) -> list[Finding]:
         findings.append(Finding(
             "duplicate", "error", (repeat.lang,), first.section, unit_of[first.id].id,
             {repeat.lang: original + copy},
-            {repeat.lang: " ".join(sentences[i].text for i in repeat.copy[:2]) + " …"},
+            {repeat.lang: ("" if repeat.lang == "zh" else " ").join(
+                sentences[i].text for i in repeat.copy[:2])
+             + (" …" if len(repeat.copy) > 2 else "")},
             f"{repeat.lang} lines {span(copy)} repeat lines {span(original)} "
             f"({len(repeat.copy)} sentences, {repeat.similarity:.0f}% alike); the other "
             f"languages have this passage once", f"{repeat.copy[0]}"))

@@ -38,20 +38,20 @@ class Finding:
             digest = hashlib.sha1(f"{self.check}|{place}|{self.key or self.message}".encode())
             object.__setattr__(self, "id", f"{self.check}-{digest.hexdigest()[:10]}")
 
+    @property
+    def note(self) -> str:
+        """The finding as one line for a translator: ``number error: numbers differ: …``."""
+        return f"{self.check} {self.severity}: {self.message}"
+
     def as_dict(self) -> dict:
         return {name: getattr(self, name) for name in FIELDS}
 
 
 class Findings(tuple):
-    """The findings of a run, in reading order, with a DataFrame view."""
+    """The findings of a run, check by check (each check's in reading order), with a
+    DataFrame view."""
 
     def to_frame(self):
         import pandas as pd
 
         return pd.DataFrame([f.as_dict() for f in self], columns=list(FIELDS))
-
-    def by_unit(self) -> dict[str, list[Finding]]:
-        out: dict[str, list[Finding]] = {}
-        for finding in self:
-            out.setdefault(finding.unit, []).append(finding)
-        return out

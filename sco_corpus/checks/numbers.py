@@ -25,10 +25,11 @@ def _key(value: float) -> str:
 
 
 def unit_numbers(text: str, lang: str) -> list[Number]:
-    """The numbers of ``text`` outside dates, years left out."""
+    """The numbers of ``text`` outside dates; years and Chinese month numbers (``8月``) left out."""
     dates = [(d.start, d.end) for d in find_dates(text, lang)]
     return [n for n in find_numbers(text, lang)
-            if not n.is_year and not any(a <= n.start < b for a, b in dates)]
+            if not n.is_year and not any(a <= n.start < b for a, b in dates)
+            and not (lang == "zh" and text.startswith("月", n.end))]
 
 
 def _show(number: Number) -> str:
@@ -56,7 +57,7 @@ def check_unit(unit: Unit) -> list[Finding]:
     counts = {lang: Counter(_key(n.value) for n in found[lang]) for lang in langs}
     spelled = {lang: {_key(v) for v in find_number_words(unit.text(lang), lang)} for lang in langs}
     findings = []
-    for lang in langs:
+    for lang in langs[1:] if len(langs) == 2 else langs:  # two languages: say it once
         others = [x for x in langs if x != lang]
         # values every other language has more often than this one, and the reverse
         lacking = [v for v in set().union(*(counts[x] for x in others))

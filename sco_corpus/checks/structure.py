@@ -10,6 +10,7 @@ from rapidfuzz import fuzz
 from ..align.units import Alignment
 from ..corpus import Corpus
 from ..model import Block, Section
+from ..repeats import text_key
 from .common import lines_of, present
 from .finding import Finding
 
@@ -31,14 +32,10 @@ def _toc_pages(corpus: Corpus) -> list[Finding]:
     return findings
 
 
-def _squash(text: str) -> str:
-    return re.sub(r"[\W_]+", "", text.casefold())
-
-
 def _headings(corpus: Corpus) -> list[Finding]:
     findings = []
     for section in corpus.sections:
-        if section.toc_title and fuzz.ratio(_squash(section.toc_title), _squash(section.title)) < 85:
+        if section.toc_title and fuzz.ratio(text_key(section.toc_title), text_key(section.title)) < 85:
             findings.append(Finding(
                 "structure", "warning", (section.lang,), section.id, "",
                 {section.lang: section.heading_lines},
@@ -109,7 +106,7 @@ def _list_structure(corpus: Corpus) -> list[Finding]:
 def _copied_from(block: Block, epigraphs: list[Block]) -> Block | None:
     """The nearest earlier chapter's epigraph, in the same language, that ``block`` repeats."""
     earlier = [e for e in epigraphs if e.lang == block.lang and e.section < block.section
-               and fuzz.ratio(_squash(e.text), _squash(block.text)) >= 90]
+               and fuzz.ratio(text_key(e.text), text_key(block.text)) >= 90]
     return max(earlier, key=lambda e: e.section) if earlier else None
 
 
@@ -124,7 +121,7 @@ def _epigraphs(alignment: Alignment, corpus: Corpus) -> list[Finding]:
         if other is None:
             continue
         alike = [e for e in epigraphs if e.section == block.section and e.lang != block.lang]
-        if alike and all(_copied_from(e, epigraphs) for e in alike):
+        if not alike or all(_copied_from(e, epigraphs) for e in alike):
             continue
         findings.append(Finding(
             "structure", "error", (block.lang,), block.section, "",

@@ -26,7 +26,7 @@ def export_all(alignment: Alignment, out_dir: str | Path,
     out.mkdir(parents=True, exist_ok=True)
     langs = tuple(langs or alignment.langs)
     records = alignment.records(findings)
-    notes = {f.id: f"{f.check} {f.severity}: {f.message}" for f in findings}
+    notes = {f.id: f.note for f in findings}
     written = [out / "sco_corpus.tmx"]
     write_tmx(records, written[0], langs, codes, notes=notes)
     for a, b in combinations(langs, 2):

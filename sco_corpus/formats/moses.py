@@ -10,12 +10,15 @@ import re
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from ..align.units import UnitRecord
+from ..align.units import UnitRecord, record_langs
 
 
 def write_moses(records: Iterable[UnitRecord], prefix: str | Path,
-                langs: Sequence[str] = ("ru", "en", "zh")) -> list[Path]:
-    """Write ``<prefix>.<lang>`` for each of ``langs`` and ``<prefix>.ids``; return the paths."""
+                langs: Sequence[str] | None = None) -> list[Path]:
+    """Write ``<prefix>.<lang>`` for each of ``langs`` (default: all) and ``<prefix>.ids``;
+    return the paths."""
+    records = list(records)
+    langs = tuple(langs or record_langs(records))
     prefix = Path(prefix)
     paths = [prefix.with_name(f"{prefix.name}.{lang}") for lang in langs]
     ids_path = prefix.with_name(f"{prefix.name}.ids")

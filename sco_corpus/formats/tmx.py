@@ -22,7 +22,7 @@ from typing import Iterable, Sequence
 from lxml import etree
 
 from .. import __version__
-from ..align.units import UnitRecord
+from ..align.units import UnitRecord, record_langs
 from ..errors import SourceError
 
 #: The language codes written by default (``zh`` as most CAT tools expect Simplified Chinese).
@@ -56,15 +56,18 @@ def _prop(parent: etree._Element, kind: str, value: str) -> None:
 
 
 def write_tmx(records: Iterable[UnitRecord], path: str | Path,
-              langs: Sequence[str] = ("ru", "en", "zh"), codes: dict[str, str] | None = None,
+              langs: Sequence[str] | None = None, codes: dict[str, str] | None = None,
               srclang: str | None = None, notes: dict[str, str] | None = None) -> int:
-    """Write the units' ``langs`` as TMX 1.4b to ``path``; return the number of units written.
+    """Write the units' ``langs`` (default: all, in the records' order) as TMX 1.4b to ``path``;
+    return the number of units written.
 
     ``srclang`` (default: the first of ``langs``) must be present in a unit for it to be
     written, and at least one other language too. ``codes`` maps ``ru``/``en``/``zh`` to the
     ``xml:lang`` written (default :data:`DEFAULT_CODES`). ``notes`` maps a flag (finding id)
     to the text of a ``<note>`` written with it, for the translator.
     """
+    records = list(records)
+    langs = tuple(langs or record_langs(records))
     codes = {**DEFAULT_CODES, **(codes or {})}
     srclang = srclang or langs[0]
     root = etree.Element("tmx", version="1.4")
@@ -104,15 +107,25 @@ def write_tmx(records: Iterable[UnitRecord], path: str | Path,
 
 def _parser() -> etree.XMLParser:
     return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                           dtd_validation=False, huge_tree=False, remove_blank_text=True)
+                           dtd_validation=False, huge_tree=False, remove_comments=True,
+                           remove_pis=True)
 
 
 def _seg_text(seg: etree._Element) -> str:
+    """The text of a ``<seg>``: our ``x-char`` placeholders become their character again; the
+    native codes other tools put in ``<bpt>``, ``<ept>``, ``<it>``, ``<ph>`` are left out;
+    ``<hi>`` keeps its text."""
     out = [seg.text or ""]
     for child in seg:
+        if not isinstance(child.tag, str):  # an entity reference left unresolved
+            out.append(child.tail or "")
+            continue
         inner = "".join(child.itertext())
         match = _CHAR_REF.fullmatch(inner) if child.get("type") == "x-char" else None
-        out.append(chr(int(match.group(1), 16)) if match else inner)
+        if match and int(match.group(1), 16) <= 0x10FFFF:
+            out.append(chr(int(match.group(1), 16)))
+        elif child.tag in ("hi", "sub"):
+            out.append(_seg_text(child))
         out.append(child.tail or "")
     return "".join(out)
 
@@ -160,7 +173,13 @@ def read_tmx(path: str | Path, codes: dict[str, str] | None = None) -> list[Unit
             sides[lang] = (_seg_text(seg), tuv_props)
         units.append((tu, {"props": props, "sides": sides, "number": number}))
     order = list(dict.fromkeys(langs))
-    return [_record(tu, data, order) for tu, data in units]
+    records = []
+    for tu, data in units:
+        try:
+            records.append(_record(tu, data, order))
+        except ValueError as error:
+            raise SourceError(str(path), tu.sourceline, f"unreadable <tu>: {error}") from None
+    return records
 
 
 def _record(tu: etree._Element, data: dict, langs: list[str]) -> UnitRecord:

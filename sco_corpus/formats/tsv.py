@@ -16,14 +16,15 @@ import math
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from ..align.units import LANGS, UnitRecord, records_frame
+from ..align.units import UnitRecord, record_langs, records_frame
 from ..errors import SourceError
 
 
 def write_tsv(records: Iterable[UnitRecord], path: str | Path,
-              langs: Sequence[str] = LANGS) -> int:
-    """Write one row per unit to ``path``; return the number of rows."""
-    frame = records_frame(list(records), tuple(langs))
+              langs: Sequence[str] | None = None) -> int:
+    """Write one row per unit (``langs``: default all) to ``path``; return the number of rows."""
+    records = list(records)
+    frame = records_frame(records, tuple(langs or record_langs(records)))
     frame.to_csv(path, sep="\t", index=False, quoting=csv.QUOTE_MINIMAL, lineterminator="\n",
                  encoding="utf-8")
     return len(frame)

@@ -65,9 +65,11 @@ JS = """
     document.getElementById('f-conf-value').textContent = maxConf.toFixed(2);
     let shown = 0;
     units.forEach(row => {
-      const tags = (row.dataset.checks || '').split(' ').filter(Boolean);
-      const levels = (row.dataset.sevs || '').split(' ').filter(Boolean);
-      const flagged = tags.some(t => checks.has(t)) && levels.some(s => sevs.has(s));
+      const flags = (row.dataset.flags || '').split(' ').filter(Boolean);
+      const flagged = flags.some(f => {
+        const [check, severity] = f.split(':');
+        return checks.has(check) && sevs.has(severity);
+      });
       const visible = (section === '' || row.dataset.section === section)
         && parseFloat(row.dataset.conf) <= maxConf && (!onlyFlagged || flagged);
       row.classList.toggle('hidden', !visible);

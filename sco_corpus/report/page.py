@@ -26,15 +26,18 @@ _TOKEN = re.compile(r"[^\s,;:()“”«»\"']*\d[^\s,;:()“”«»\"']*")
 _CHART_HEIGHT = 36
 
 
-def anchor(unit_id: str) -> str:
-    """The HTML id of a unit's row: ``s02/u013`` -> ``u-s02-u013``."""
-    return "u-" + re.sub(r"[^A-Za-z0-9_-]", "-", unit_id)
+def anchor(name: str) -> str:
+    """An HTML id: ``s02/u013`` (a unit's row) -> ``u-s02-u013``."""
+    return "u-" + re.sub(r"[^A-Za-z0-9_-]", "-", name)
 
 
 def _min_confidence(unit: Unit) -> float:
-    values = [v for pair, v in unit.confidence.items()
-              if all(unit.sentences.get(x) for x in pair.split("-"))]
-    return min(values) if values else 1.0
+    """The unit's lowest confidence, for a match or (an empty side) for an omission."""
+    return min(unit.confidence.values(), default=1.0)
+
+
+def _incomplete(unit: Unit) -> bool:
+    return not all(unit.sentences.values())
 
 
 def _marked(text: str, tokens: set[str]) -> str:
@@ -52,7 +55,8 @@ def _marked(text: str, tokens: set[str]) -> str:
 
 
 def _chart(units: list[Unit], flagged: dict[str, list[Finding]]) -> str:
-    """A bar per unit: height and colour by its lowest pair confidence; a dot where a finding is."""
+    """A bar per unit: height by its lowest confidence, colour by it (purple: a language has
+    no counterpart); a dot where a finding is."""
     if not units:
         return ""
     width = max(2.0, min(8.0, 900 / len(units)))
@@ -60,7 +64,8 @@ def _chart(units: list[Unit], flagged: dict[str, list[Finding]]) -> str:
     for k, unit in enumerate(units):
         value = _min_confidence(unit)
         height = max(2.0, value * (_CHART_HEIGHT - 8))
-        colour = "#2e7d32" if value >= 0.8 else "#ef6c00" if value >= 0.5 else "#c62828"
+        colour = ("#6a1b9a" if _incomplete(unit) else "#2e7d32" if value >= 0.8
+                  else "#ef6c00" if value >= 0.5 else "#c62828")
         x = k * width
         dot = (f'<circle cx="{x + width / 2:.1f}" cy="4" r="2.5" fill="#c62828"/>'
                if unit.id in flagged else "")
@@ -91,8 +96,8 @@ def _unit_rows(unit: Unit, langs: Sequence[str], findings: list[Finding]) -> str
                      f'<div class="lines">line {span(unit.lines(lang))}</div></td>')
     row = (f'<tr class="{cls}" id="{anchor(unit.id)}" data-section="{escape(unit.section)}" '
            f'data-conf="{_min_confidence(unit):.3f}" '
-           f'data-checks="{" ".join(sorted({f.check for f in findings}))}" '
-           f'data-sevs="{" ".join(sevs)}"><td class="meta">{escape(unit.id)}<br>'
+           f'data-flags="{escape(" ".join(sorted({f"{f.check}:{f.severity}" for f in findings})))}"'
+           f'><td class="meta">{escape(unit.id)}<br>'
            f'{escape(unit.kind)}{conf}</td>{"".join(cells)}</tr>')
     if findings:
         notes = "".join(f'<div><span class="sev-badge {f.severity}">{f.severity}</span> '
@@ -103,7 +108,7 @@ def _unit_rows(unit: Unit, langs: Sequence[str], findings: list[Finding]) -> str
 
 
 def _finding_item(finding: Finding) -> str:
-    target = anchor(finding.unit) if finding.unit else f"sec-{finding.section}"
+    target = anchor(finding.unit) if finding.unit else anchor(f"sec-{finding.section}")
     where = ", ".join(f"{lang} {span(lines)}" for lang, lines in finding.lines.items())
     return (f'<li data-check="{finding.check}" data-severity="{finding.severity}" '
             f'data-section="{escape(finding.section)}"><a href="#{target}">'
@@ -154,7 +159,7 @@ def render(corpus: Corpus, alignment: Alignment, findings: Sequence[Finding],
         heading = " / ".join(escape(titles.get(section_id, {}).get(lang, ""))
                              for lang in langs if titles.get(section_id, {}).get(lang))
         parts.append(
-            f'<section class="chapter" id="sec-{escape(section_id)}" '
+            f'<section class="chapter" id="{anchor(f"sec-{section_id}")}" '
             f'data-section="{escape(section_id)}"><h2>{escape(section_id)} — {heading}</h2>'
             + _chart(units, by_unit)
             + '<table class="units"><colgroup><col class="meta">'
