@@ -215,12 +215,13 @@ def _merged_side(groups: list[_Group], langs: list[str], context: _Context) -> S
 def _align_floating(corpus: Corpus, kind: str, context: _Context) -> list[_Group]:
     """Captions (or footnotes) of the whole document, matched block to block, then aligned."""
     blocks = {lang: _blocks_of(corpus, lang, kind) for lang in context.langs}
+    where = _relative_positions(corpus)
     first, *rest = context.langs
     groups: list[dict[str, list[list[Sentence]]]] = [{first: [b]} for b in blocks[first] if b]
     done = [first]
     for lang in rest:
         items = [b for b in blocks[lang] if b]
-        matches = _match_blocks(groups, done, items, lang, context)
+        matches = _match_blocks(groups, done, items, lang, context, where)
         for k, group in enumerate(groups):
             if k in matches:
                 group[lang] = [items[matches[k]]]
@@ -242,10 +243,20 @@ def _blocks_of(corpus: Corpus, lang: str, kind: str) -> list[list[Sentence]]:
     return list(by_block.values())
 
 
+def _relative_positions(corpus: Corpus) -> dict[str, float]:
+    """Each sentence's place in its language's text, from 0 (first) to 1 (last)."""
+    where = {}
+    for lang in corpus.languages:
+        ids = [s.id for s in corpus.sentences if s.lang == lang]
+        where.update({i: k / max(len(ids) - 1, 1) for k, i in enumerate(ids)})
+    return where
+
+
 def _match_blocks(groups, langs: list[str], items: list[list[Sentence]], lang: str,
-                  context: _Context) -> dict[int, int]:
+                  context: _Context, where: dict[str, float]) -> dict[int, int]:
     """Greedy one-to-one matching of groups to blocks of ``lang``, cheapest pairs first, among
-    pairs cheaper than leaving both unmatched."""
+    pairs cheaper than leaving both unmatched; the cost includes the distance between their
+    relative places in the text."""
     if not groups or not items:
         return {}
     as_groups = [_Group({x: [s for block in g.get(x, []) for s in block] for x in langs})
@@ -255,8 +266,9 @@ def _match_blocks(groups, langs: list[str], items: list[list[Sentence]], lang: s
     options = context.pair_options(langs[0], lang)
     cost = BeadCost(src, tgt, options.length or LengthModel(), options.weights,
                     context.nulls[langs[0], lang])
-    where_src = np.linspace(0, 1, len(groups)) if len(groups) > 1 else np.zeros(1)
-    where_tgt = np.linspace(0, 1, len(items)) if len(items) > 1 else np.zeros(1)
+    where_src = np.array([np.mean([where[block[0].id] for x in langs for block in g.get(x, [])])
+                          for g in groups])
+    where_tgt = np.array([where[block[0].id] for block in items])
     ends = np.arange(1, len(items) + 1)
     table = np.array([cost.per_sentence(1, 1, i, ends) for i in range(1, len(groups) + 1)])
     table = np.where(np.isfinite(table), table, 1e9)
