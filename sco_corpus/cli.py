@@ -30,7 +30,8 @@ class UsageError(Exception):
 
 def _add_source(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("source", nargs="?", default=None,
-                        help=f"trilingual text file (default: the embedded booklet, {EMBEDDED.name})")
+                        help="trilingual text file (default: the embedded booklet, "
+                             f"{EMBEDDED.name})")
 
 
 def _split(args: argparse.Namespace) -> int:
@@ -198,7 +199,8 @@ def _stats(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="sco-corpus",
-        description="Turn a trilingual (ru-en-zh) booklet into an aligned, checked parallel corpus.")
+        description="Turn a trilingual (ru-en-zh) booklet into an aligned, checked parallel "
+                    "corpus.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 

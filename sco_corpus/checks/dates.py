@@ -1,7 +1,8 @@
 """Check 2, dates (and caption places): days, months and years compared as dates in every
-unit (body text and photo captions alike): ``5 июля 2005 г.``, ``July 5, 2005`` and ``2005年7月5日`` agree; a date without
-a year agrees with the same day and month in a year. The places of Russian and English photo
-captions (``Ташкент, 29 ноября 2013 г.``) are compared too, by meaning (``Пекин`` = ``Beijing``).
+unit (body text and photo captions alike): ``5 июля 2005 г.``, ``July 5, 2005`` and
+``2005年7月5日`` agree; a date without a year agrees with the same day and month in a year.
+The places of Russian and English photo captions (``Ташкент, 29 ноября 2013 г.``) are
+compared too, by meaning (``Пекин`` = ``Beijing``).
 """
 from __future__ import annotations
 
@@ -67,7 +68,8 @@ def check_unit(unit: Unit) -> list[Finding]:
             findings.append(Finding("date", "warning", tuple(langs), unit.section, unit.id,
                                     lines_of(unit), {x: unit.text(x) for x in langs},
                                     f"{lang} has the date(s) {detail}, which "
-                                    f"{'/'.join(others)} lack", f"{lang}:extra:{[str(m) for m in odd]}"))
+                                    f"{'/'.join(others)} lack",
+                                    f"{lang}:extra:{[str(m) for m in odd]}"))
     return findings
 
 

@@ -5,8 +5,9 @@ paragraph, list item, caption or footnote shows up as such). A passage of two or
 sentences, or a whole block, is an error; a single sentence a warning; either is only info when
 the aligner's confidence that the content has no counterpart is below 0.5. A sentence the
 aligner merged into a unit it does not belong to (the unit's sides match clearly better
-without it) is reported too: it is often the counterpart of a deleted sentence. The copy of a duplicated
-passage is the duplicate check's, not an addition; the colophon is the original's alone.
+without it) is reported too: it is often the counterpart of a deleted sentence. The copy of a
+duplicated passage is the duplicate check's, not an addition; the colophon is the original's
+alone.
 """
 from __future__ import annotations
 

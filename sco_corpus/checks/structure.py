@@ -35,7 +35,8 @@ def _toc_pages(corpus: Corpus) -> list[Finding]:
 def _headings(corpus: Corpus) -> list[Finding]:
     findings = []
     for section in corpus.sections:
-        if section.toc_title and fuzz.ratio(text_key(section.toc_title), text_key(section.title)) < 85:
+        title, toc = text_key(section.title), text_key(section.toc_title or "")
+        if section.toc_title and fuzz.ratio(toc, title) < 85:
             findings.append(Finding(
                 "structure", "warning", (section.lang,), section.id, "",
                 {section.lang: section.heading_lines},
@@ -76,7 +77,8 @@ def _lists(section: Section) -> list[list[Block]]:
 
 def _numbering_broken(items: list[Block]) -> bool:
     numbers = [int(m.group()) for b in items if (m := re.match(r"\d+", b.marker or ""))]
-    return len(numbers) == len(items) and numbers != list(range(numbers[0], numbers[0] + len(items)))
+    expected = list(range(numbers[0], numbers[0] + len(items))) if numbers else []
+    return len(numbers) == len(items) and numbers != expected
 
 
 def _list_structure(corpus: Corpus) -> list[Finding]:

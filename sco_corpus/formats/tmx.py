@@ -2,9 +2,10 @@
 
 One ``<tu>`` per unit with a ``<tuv>`` per language that has text, ``tuid`` the unit id, a
 ``<note>`` per consistency finding, and ``<prop>``s a translator or script can filter on:
-``x-section``, ``x-kind``, ``x-confidence-<a>-<b>`` and ``x-flag`` (finding ids) on the unit; ``x-ids`` and ``x-lines`` (the sentence
-ids and source lines) on each variant. Every unit written has a variant in the header's
-``srclang``: units without it are left out (they belong in a file with another source language).
+``x-section``, ``x-kind``, ``x-confidence-<a>-<b>`` and ``x-flag`` (finding ids) on the
+unit; ``x-ids`` and ``x-lines`` (the sentence ids and source lines) on each variant. Every
+unit written has a variant in the header's ``srclang``: units without it are left out (they
+belong in a file with another source language).
 Characters XML 1.0 cannot carry (C0 controls other than tab and line breaks, U+FFFE, U+FFFF,
 surrogates) are written as ``<ph type="x-char">U+0001</ph>`` and read back as the character.
 
