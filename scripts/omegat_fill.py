@@ -16,6 +16,7 @@ import tempfile
 from pathlib import Path
 
 import sco_corpus
+from sco_corpus.formats.exports import memory_records
 from sco_corpus.formats.omegat import BODY, chapter_documents, fill_report, write_project
 
 
@@ -24,7 +25,7 @@ def main(argv=None) -> None:
     parser.add_argument("--show-unfilled", action="store_true")
     args = parser.parse_args(argv)
     corpus = sco_corpus.load()
-    records = corpus.align().records()
+    records = memory_records(corpus.align())
     print("| source documents | target | segmentation rules | OmegaT segments | filled | share |")
     print("|---|---|---|---|---|---|")
     with tempfile.TemporaryDirectory() as tmp:

@@ -240,3 +240,18 @@ def test_align_cli_writes_units(tmp_path):
     assert len(frame) > 300
     assert set(frame["section"]) >= {"s01", "s06"}
     assert any((tmp_path / "cache").rglob("*.npy"))
+
+
+def test_units_keep_the_finer_first_pair_beads(alignment):
+    """Where Chinese merges what Russian and English keep apart, the unit remembers the ru–en
+    beads, and the ru–en records (the ru–en TMX) are those finer beads."""
+    with_parts = [u for u in alignment if u.parts]
+    assert with_parts
+    for unit in with_parts:
+        assert sorted(i for a, _, _ in unit.parts for i in a) == sorted(unit.ids("ru"))
+        assert sorted(i for _, b, _ in unit.parts for i in b) == sorted(unit.ids("en"))
+    split = next(u for u in with_parts if sum(1 for a, b, _ in u.parts if a and b) >= 2)
+    records = alignment.pair_records("ru", "en")
+    finer = [r for r in records if r.id.startswith(split.id + ".")]
+    assert len(finer) >= 2 and all(r.text["ru"] and r.text["en"] for r in finer)
+    assert len(records) > sum(1 for u in alignment if u.sentences["ru"] and u.sentences["en"])

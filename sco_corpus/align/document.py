@@ -48,6 +48,8 @@ class _Group:
 
     sentences: dict[str, list[Sentence]] = field(default_factory=dict)
     nulls: dict[str, float] = field(default_factory=dict)
+    #: the beads of the first two languages inside the group: (first's, second's, confidence)
+    parts: list[tuple[list[Sentence], list[Sentence], float]] = field(default_factory=list)
 
     def get(self, lang: str) -> list[Sentence]:
         return self.sentences.get(lang, [])
@@ -159,9 +161,12 @@ def _align_group(seqs: dict[str, list[Sentence]], context: _Context, ordered: bo
                 for key, value in groups[k].sentences.items():
                     group.sentences.setdefault(key, []).extend(value)
                 group.nulls.update(groups[k].nulls)
+                group.parts += groups[k].parts
             group.sentences[lang] = [seqs[lang][j] for j in sorted(bead.tgt)]
             if not (bead.src and bead.tgt):
                 group.nulls[lang] = bead.score
+            if len(done) == 1:
+                group.parts = [(group.get(first), group.sentences[lang], bead.score)]
             merged.append(group)
         groups, done = merged, done + [lang]
     return groups
@@ -315,8 +320,10 @@ def _units(groups: list[_Group], corpus: Corpus, context: _Context,
                      for lang in context.langs}
         head = next(side[0] for side in sentences.values() if side)
         counters[head.section] = counters.get(head.section, 0) + 1
+        parts = tuple((tuple(s.id for s in a), tuple(s.id for s in b), round(score, 6))
+                      for a, b, score in group.parts) if len(group.parts) > 1 else ()
         units.append(Unit(f"{head.section}/u{counters[head.section]:03d}", head.section,
-                          head.kind, sentences, _confidences(group, sentences, context)))
+                          head.kind, sentences, _confidences(group, sentences, context), parts))
     return Alignment(tuple(units), context.langs, embedder)
 
 

@@ -25,6 +25,9 @@ class Unit:
     kind: str
     sentences: dict[str, tuple[Sentence, ...]]
     confidence: dict[str, float]
+    #: where the unit is coarser than the first two languages' own alignment (a third
+    #: language merged what they keep apart): their finer beads, as (ids, ids, confidence)
+    parts: tuple[tuple[tuple[str, ...], tuple[str, ...], float], ...] = ()
 
     def text(self, lang: str) -> str:
         """The unit's text in ``lang`` ("" when absent): sentences joined as the language writes."""
@@ -75,6 +78,19 @@ class Alignment:
             if a or b:
                 value = unit.confidence.get(f"{src}-{tgt}", unit.confidence.get(f"{tgt}-{src}"))
                 out.append((a, b, float("nan") if value is None else value))
+        return out
+
+    def pair_records(self, src: str, tgt: str, findings=()) -> list[UnitRecord]:
+        """The units restricted to ``src`` and ``tgt``, those with both sides only; for the
+        first two languages, a unit with finer :attr:`Unit.parts` gives one record per part
+        (id ``<unit>.<n>``), which a sentence-based CAT tool can use."""
+        out = []
+        first_pair = (src, tgt) == tuple(self.langs[:2])
+        for unit, record in zip(self.units, self.records(findings)):
+            if not (unit.sentences[src] and unit.sentences[tgt]):
+                continue
+            parts = part_records(unit, record, src, tgt) if first_pair else []
+            out += parts or [record.only((src, tgt))]
         return out
 
     def records(self, findings=()) -> list[UnitRecord]:
@@ -148,6 +164,29 @@ def records_frame(records: list[UnitRecord], langs: tuple[str, ...] = LANGS):
         row["flags"] = " ".join(record.flags)
         rows.append(row)
     return pd.DataFrame(rows, columns=columns)
+
+
+def part_records(unit: Unit, record: UnitRecord, src: str, tgt: str) -> list[UnitRecord]:
+    """The unit's :attr:`Unit.parts` with both sides as ``src``–``tgt`` records
+    (ids ``<unit>.<n>``), carrying the unit's section, kind and flags; none unless at least two
+    parts have both sides (otherwise a part is the unit again, less a sentence)."""
+    by_id = {s.id: s for side in unit.sentences.values() for s in side}
+    joiner = {lang: "" if lang == "zh" else " " for lang in (src, tgt)}
+    if sum(1 for a, b, _ in unit.parts if a and b) < 2:
+        return []
+    out = []
+    for n, (a, b, score) in enumerate(unit.parts, 1):
+        if not (a and b):
+            continue
+        sides = {src: [by_id[i] for i in a], tgt: [by_id[i] for i in b]}
+        out.append(replace(
+            record, id=f"{unit.id}.{n}",
+            text={lang: joiner[lang].join(s.text for s in side) for lang, side in sides.items()},
+            ids={lang: tuple(s.id for s in side) for lang, side in sides.items()},
+            lines={lang: tuple(sorted({line for s in side for line in s.lines}))
+                   for lang, side in sides.items()},
+            confidence={f"{src}-{tgt}": score}))
+    return out
 
 
 def record_langs(records: Sequence[UnitRecord]) -> tuple[str, ...]:

@@ -6,12 +6,25 @@ from itertools import combinations
 from pathlib import Path
 from typing import Sequence
 
-from ..align.units import Alignment
+from ..align.units import Alignment, UnitRecord, part_records
 from .jsonl import write_jsonl
 from .moses import write_moses
 from .srx import write_omegat_segmentation, write_srx
 from .tmx import write_tmx
 from .tsv import write_tsv
+
+
+def memory_records(alignment: Alignment, findings=()) -> list[UnitRecord]:
+    """The units, each followed by its finer parts for the first two languages (see
+    :meth:`Alignment.pair_records`): what a translation memory should hold, since a CAT tool
+    matches sentence by sentence."""
+    first, second = alignment.langs[:2]
+    out: list[UnitRecord] = []
+    for unit, record in zip(alignment.units, alignment.records(findings)):
+        out.append(record)
+        if unit.parts:
+            out += part_records(unit, record, first, second)
+    return out
 
 
 def export_all(alignment: Alignment, out_dir: str | Path,
@@ -28,10 +41,10 @@ def export_all(alignment: Alignment, out_dir: str | Path,
     records = alignment.records(findings)
     notes = {f.id: f.note for f in findings}
     written = [out / "sco_corpus.tmx"]
-    write_tmx(records, written[0], langs, codes, notes=notes)
+    write_tmx(memory_records(alignment, findings), written[0], langs, codes, notes=notes)
     for a, b in combinations(langs, 2):
         path = out / f"sco_corpus.{a}-{b}.tmx"
-        write_tmx(records, path, (a, b), codes, notes=notes)
+        write_tmx(alignment.pair_records(a, b, findings), path, (a, b), codes, notes=notes)
         written.append(path)
     write_tsv(records, out / "units.tsv", langs)
     write_jsonl(records, out / "units.jsonl")
