@@ -28,6 +28,12 @@ class UsageError(Exception):
     """Options that cannot work together with the document given."""
 
 
+def _add_cache_dir(parser: argparse.ArgumentParser, default: str = "") -> None:
+    parser.add_argument("--cache-dir", metavar="DIR", default=None,
+                        help=f"keep sentence embeddings on disk here and reuse them {default}"
+                        .strip())
+
+
 def _add_source(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("source", nargs="?", default=None,
                         help="trilingual text file (default: the embedded booklet, "
@@ -215,8 +221,7 @@ def build_parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("--out", required=True, metavar="DIR", help="output folder")
     build_cmd.add_argument("--fail-on", choices=(*SEVERITIES, "never"), default="error",
                            help="lowest finding severity that makes the exit code 1")
-    build_cmd.add_argument("--cache-dir", metavar="DIR", default=None,
-                           help="embedding cache (default: OUT/.embeddings)")
+    _add_cache_dir(build_cmd, "(default: OUT/.embeddings)")
     build_cmd.add_argument("--quiet", action="store_true", help="no progress on stderr")
     build_cmd.add_argument("--json", action="store_true",
                            help="progress as JSON lines on stderr, the summary as JSON")
@@ -237,8 +242,7 @@ def build_parser() -> argparse.ArgumentParser:
                     "language's text, sentence ids, source lines and a confidence per pair.")
     _add_source(align)
     align.add_argument("--out", required=True, metavar="DIR", help="output folder (created)")
-    align.add_argument("--cache-dir", metavar="DIR", default=None,
-                       help="keep sentence embeddings on disk here and reuse them")
+    _add_cache_dir(align)
     align.set_defaults(run=_align)
 
     export = commands.add_parser(
@@ -258,8 +262,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--lang-code", metavar="LANG=CODE", action="append", default=[],
                         help="xml:lang written for a language in TMX (default ru, en, zh=zh-CN)")
     export.add_argument("--out", required=True, metavar="OUT", help="output folder or file")
-    export.add_argument("--cache-dir", metavar="DIR", default=None,
-                        help="keep sentence embeddings on disk here and reuse them")
+    _add_cache_dir(export)
     export.set_defaults(run=_export)
 
     check = commands.add_parser(
@@ -278,8 +281,7 @@ def build_parser() -> argparse.ArgumentParser:
                             "or finding ids one per line")
     check.add_argument("--checks", metavar="NAMES", default=None,
                        help=f"comma-separated checks to run (default all: {', '.join(CHECKS)})")
-    check.add_argument("--cache-dir", metavar="DIR", default=None,
-                       help="keep sentence embeddings on disk here and reuse them")
+    _add_cache_dir(check)
     check.set_defaults(run=_check)
 
     stats = commands.add_parser(
