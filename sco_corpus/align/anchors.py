@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from functools import lru_cache
 
 import numpy as np
 
@@ -42,7 +43,12 @@ def anchor_vectors(texts: list[str], lang: str) -> tuple[np.ndarray, np.ndarray]
     present = np.zeros((len(texts), DIM), dtype=np.float32)
     required = np.zeros((len(texts), DIM), dtype=np.float32)
     for k, text in enumerate(texts):
-        tokens, needed = anchor_tokens(text, lang)
-        present[k] = _vector(tokens)
-        required[k] = _vector(needed)
+        present[k], required[k] = _sentence_vectors(text, lang)
     return present, required
+
+
+@lru_cache(maxsize=65536)
+def _sentence_vectors(text: str, lang: str) -> tuple[np.ndarray, np.ndarray]:
+    """One sentence's vectors, computed once: the aligner asks again at every stage."""
+    tokens, needed = anchor_tokens(text, lang)
+    return _vector(tokens), _vector(needed)

@@ -91,11 +91,14 @@ def align_corpus(corpus: Corpus, options: Options = Options(), embedder: Embedde
     copies = {sid: r for r in repeats for sid in r.copy}
     groups: list[_Group] = []
     section_ids = corpus.section_ids()
+    body: dict[tuple[str, str], list[Sentence]] = {}
+    for s in sentences:
+        if s.kind not in FLOATING and s.id not in copies:
+            body.setdefault((s.section, s.lang), []).append(s)
     for n, section_id in enumerate(section_ids):
         if progress:
             progress(n, len(section_ids) + 1, section_id)
-        seqs = {lang: [s for s in sentences if s.section == section_id and s.lang == lang
-                       and s.kind not in FLOATING and s.id not in copies] for lang in langs}
+        seqs = {lang: body.get((section_id, lang), []) for lang in langs}
         groups += _align_group(seqs, context, ordered=True)
     groups += [_Group({s.lang: [s]}, {lang: copies[s.id].similarity / 100.0 for lang in langs})
                for s in sentences if s.id in copies]
