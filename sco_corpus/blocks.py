@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from .dates import DATE, MONTH_WORD
 from .languages import Part
-from .layout import Group, Line, Noise, read_groups
+from .layout import Group, Line, Noise, read_groups, visible
 from .source import Source
 from .toc import Toc, layout_headings, match_headings, parse_toc
 
@@ -81,7 +81,7 @@ class PartLayout:
 
 def vocabulary(source: Source) -> Counter:
     """Lower-cased word counts of a whole source, to decide hyphenation at line ends."""
-    return Counter(w.casefold() for line in source.lines for w in _WORD.findall(line))
+    return Counter(w.casefold() for line in source.lines for w in _WORD.findall(visible(line)))
 
 
 def _squash(text: str) -> str:
@@ -274,7 +274,8 @@ def read_part(source: Source, part: Part, words: Counter) -> PartLayout:
         if toc.heading_group is not None:
             drafts.append(Draft(TOC_HEADING, _line_pieces(groups[toc.heading_group].lines, lang)))
         for k, entry in enumerate(toc.entries, 1):
-            drafts.append(Draft(TOC_ENTRY, [("", entry.title, entry.lines[0])], page=entry.page))
+            drafts.append(Draft(TOC_ENTRY, [("", _squash(entry.title), entry.lines[0])],
+                                page=entry.page))
             toc_titles[k] = entry.title
         noise += _toc_leaders(source, toc, lang)
 
@@ -320,7 +321,7 @@ def _toc_leaders(source: Source, toc: Toc, lang: str) -> list[Noise]:
     noise = []
     for entry in toc.entries:
         line = entry.lines[-1]
-        text = source.line(line)
+        text = visible(source.line(line))
         match = re.search(r"\s*(?:[.…·]{2,}\s*|\t\s*)\d{1,4}\s*$", text)
         leader = match.group(0) if match else ""
         digits = str(entry.page)

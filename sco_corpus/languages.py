@@ -7,6 +7,7 @@ runs after the last substantial part form the colophon.
 """
 from __future__ import annotations
 
+import statistics
 from dataclasses import dataclass
 
 from .errors import SourceError
@@ -15,6 +16,8 @@ from .source import Source
 
 #: A run smaller than this share of the largest run is not a language part of its own.
 MIN_PART_SHARE = 0.05
+#: A line weighs at most this many times the median line.
+MAX_LINE_MASS = 20
 #: CJK characters carry more text per character than alphabetic letters.
 _SCRIPT_WEIGHT = {"cjk": 2.0, "cyrillic": 1.0, "latin": 1.0}
 
@@ -43,13 +46,21 @@ class _Run:
 
 
 def _line_runs(source: Source) -> list[_Run]:
-    runs: list[_Run] = []
+    """Runs of lines with one dominant script and their mass (weighted letters; one line
+    counts at most :data:`MAX_LINE_MASS` times the median line, so that a single huge line
+    cannot make whole language parts look small)."""
+    labelled = []
     for number, line in enumerate(source.lines, 1):
         counts = script_counts(line)
-        if not counts:
-            continue
-        script = counts.most_common(1)[0][0]
-        mass = sum(_SCRIPT_WEIGHT[s] * n for s, n in counts.items())
+        if counts:
+            labelled.append((number, counts.most_common(1)[0][0],
+                             sum(_SCRIPT_WEIGHT[s] * n for s, n in counts.items())))
+    if not labelled:
+        return []
+    cap = MAX_LINE_MASS * statistics.median(mass for _, _, mass in labelled)
+    runs: list[_Run] = []
+    for number, script, mass in labelled:
+        mass = min(mass, cap)
         if runs and runs[-1].script == script:
             runs[-1].last, runs[-1].mass = number, runs[-1].mass + mass
         else:
@@ -79,10 +90,12 @@ def find_parts(source: Source) -> list[Part]:
         raise SourceError(source.path, None, "no text in Russian, English or Chinese script")
     threshold = MIN_PART_SHARE * max(r.mass for r in runs)
     # a small run between two runs of one script (a line left untranslated) joins them first,
-    # so that it cannot cut the end of the last part off as a "colophon"
+    # so that it cannot cut the end of the last part off as a "colophon"; not when it outweighs
+    # the run after it (a colophon followed by an address line in the last part's script)
     while True:
         sandwiched = [i for i in range(1, len(runs) - 1) if runs[i].mass < threshold
-                      and runs[i - 1].script == runs[i + 1].script]
+                      and runs[i - 1].script == runs[i + 1].script
+                      and runs[i].mass <= runs[i + 1].mass]
         if not sandwiched:
             break
         _absorb(runs, min(sandwiched, key=lambda i: runs[i].mass))

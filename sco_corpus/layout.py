@@ -21,11 +21,16 @@ _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _AUTOLINK = re.compile(r"<((?:https?|ftp)://[^<>\s]+|www\.[^<>\s]+)>")
 _PAGE_NUMBER = re.compile(r"^[-–—\s]*\d{1,4}[-–—\s]*$")
 _LIST_START = re.compile(r"^\s*(?:[-–—•●▪]|\d{1,2}[.)]\s)")
+#: Invisible format characters (zero-width spaces and joiners, word joiner, BOM, soft hyphen,
+#: bidirectional controls, tags) that PDF extraction and web copies leave inside text.
+_INVISIBLE = re.compile("[\u00ad\u034f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+                        "\u2066-\u206f\ufeff\ufff9-\ufffb\U000e0001\U000e0020-\U000e007f]")
 
 
 @dataclass(frozen=True)
 class Noise:
-    """Text removed as layout noise: ``kind`` is header, page_number, bold, italic, link, escape or hyphen."""
+    """Text removed as layout noise: ``kind`` is header, page_number, bold, italic, link,
+    escape, hyphen, leader (TOC dots) or invisible (format characters)."""
 
     lang: str
     kind: str
@@ -83,41 +88,46 @@ def clean_line(lang: str, number: int, text: str) -> Line:
     return Line(number, text.replace("\x00", ""), tuple(removed))
 
 
+def visible(text: str) -> str:
+    """``text`` without invisible format characters."""
+    return _INVISIBLE.sub("", text)
+
+
 def header_key(text: str) -> str:
     """A line's identity as a running header: case, digits, spacing and markup ignored."""
     text = re.sub(r"[*_\\]", "", text).casefold()
     return re.sub(r"\s+", " ", re.sub(r"\d+", "#", text)).strip()
 
 
-def _blank_like(source: Source, number: int) -> bool:
-    line = source.line(number)
+def _blank_like(line: str) -> bool:
     return not line.strip() or bool(_PAGE_NUMBER.match(line))
 
 
-def _gap(source: Source, number: int, step: int, part: Part) -> int:
+def _gap(lines: dict[int, str], number: int, step: int) -> int:
     """Blank (or page-number) lines next to ``number`` in direction ``step``, up to 2."""
     count, n = 0, number + step
-    while count < 2 and part.start <= n <= part.end and _blank_like(source, n):
+    while count < 2 and n in lines and _blank_like(lines[n]):
         count, n = count + 1, n + step
-    return count if part.start <= n <= part.end else 2
+    return count if n in lines else 2
 
 
-def _running_headers(source: Source, part: Part) -> set[int]:
-    """Line numbers of running headers: short lines repeated on at least three pages (two when
-    they carry a changing page number), set apart by blank lines (two or more on each side
-    most of the time, one at the least)."""
+def _running_headers(lines: dict[int, str]) -> set[int]:
+    """Numbers of the ``lines`` (visible text by line number, one part) that are running
+    headers: short lines repeated on at least three pages (two when they carry a changing page
+    number), set apart by blank lines (two or more on each side most of the time, one at the
+    least)."""
     places: dict[str, list[int]] = {}
-    for n in range(part.start, part.end + 1):
-        text = source.line(n).strip()
+    for n, line in lines.items():
+        text = line.strip()
         if text and len(text) <= HEADER_MAX_CHARS and not _LIST_START.match(text) \
                 and not _PAGE_NUMBER.match(text) and header_key(text).strip("# "):
             places.setdefault(header_key(text), []).append(n)
     headers: set[int] = set()
     for numbers in places.values():
-        gaps = [(_gap(source, n, -1, part), _gap(source, n, 1, part)) for n in numbers]
+        gaps = [(_gap(lines, n, -1), _gap(lines, n, 1)) for n in numbers]
         isolated = sum(1 for before, after in gaps if before >= 2 and after >= 2)
         # a header carrying the page number shows it by its changing digits on two pages already
-        numbered = len({re.sub(r"\D", "", source.line(n)) for n in numbers}) == len(numbers) > 1
+        numbered = len({re.sub(r"\D", "", lines[n]) for n in numbers}) == len(numbers) > 1
         if (isolated >= HEADER_MIN_REPEATS or numbered and isolated == len(numbers)) \
                 and 2 * isolated >= len(numbers):
             headers.update(n for n, (before, after) in zip(numbers, gaps) if before and after)
@@ -126,8 +136,14 @@ def _running_headers(source: Source, part: Part) -> set[int]:
 
 def read_groups(source: Source, part: Part) -> tuple[list[Group], list[Noise]]:
     """The clean line groups of ``part`` and the layout noise removed from it."""
-    headers = _running_headers(source, part)
     noise: list[Noise] = []
+    lines: dict[int, str] = {}
+    for number in range(part.start, part.end + 1):
+        raw = source.line(number)
+        lines[number] = visible(raw)
+        if len(lines[number]) < len(raw):
+            noise.append(Noise(part.lang, "invisible", number, "".join(_INVISIBLE.findall(raw))))
+    headers = _running_headers(lines)
     groups: list[Group] = []
     current: list[Line] = []
     blanks = 0
@@ -138,8 +154,7 @@ def read_groups(source: Source, part: Part) -> tuple[list[Group], list[Noise]]:
             groups.append(Group(tuple(current), before, 0))
             current.clear()
 
-    for number in range(part.start, part.end + 1):
-        raw = source.line(number)
+    for number, raw in lines.items():
         if not raw.strip():
             blanks += 1
             continue

@@ -15,6 +15,10 @@ from rapidfuzz import fuzz, process
 
 from .model import Sentence
 
+#: Sentences longer than this (in comparison characters) are compared by identity only: the
+#: fuzzy ratio's cost grows with the product of the lengths.
+MAX_FUZZY_CHARS = 5000
+
 
 @dataclass(frozen=True)
 class Repeat:
@@ -44,21 +48,52 @@ def find_repeats(sentences: Sequence[Sentence], min_sentences: int = 3, min_char
     return found
 
 
+def similar_pairs(keys: list[str], threshold: float, chunk: int = 256
+                  ) -> dict[tuple[int, int], float]:
+    """``{(i, j): score}`` for ``i < j`` whose keys score at least ``threshold`` (rapidfuzz
+    ratio). Only keys of compatible lengths are compared (a ratio of ``t`` percent needs the
+    shorter key to be at least ``t / (200 - t)`` of the longer), in chunks, so memory stays
+    bounded; keys longer than :data:`MAX_FUZZY_CHARS` count as repeats only when identical."""
+    scores: dict[tuple[int, int], float] = {}
+    exact: dict[str, list[int]] = {}
+    short = []
+    for k, key in enumerate(keys):
+        if len(key) > MAX_FUZZY_CHARS:
+            exact.setdefault(key, []).append(k)
+        else:
+            short.append(k)
+    for same in exact.values():
+        scores.update({(i, j): 100.0 for a, i in enumerate(same) for j in same[a + 1:]})
+    short.sort(key=lambda k: len(keys[k]))
+    lengths = np.array([len(keys[k]) for k in short])
+    factor = threshold / (200.0 - threshold)
+    for start in range(0, len(short), chunk):
+        rows = short[start:start + chunk]
+        stop = int(np.searchsorted(lengths, lengths[start + len(rows) - 1] / factor, "right"))
+        cols = short[start:stop]
+        table = process.cdist([keys[k] for k in rows], [keys[k] for k in cols],
+                              scorer=fuzz.ratio, score_cutoff=threshold, workers=1)
+        for r, c in zip(*np.nonzero(table)):
+            i, j = sorted((rows[r], cols[c]))
+            if i != j:
+                scores[i, j] = float(table[r, c])
+    return scores
+
+
 def _runs(items: list[Sentence], min_sentences: int, min_chars: int, threshold: float,
           max_gap: int) -> list[Repeat]:
     keys = [text_key(s.text) for s in items]
-    scores = process.cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=threshold, workers=1)
+    scores = similar_pairs(keys, threshold)
     # best[j][i]: length and total score of the run of matches ending with copy j ~ original i
     runs: dict[tuple[int, int], tuple[int, float, tuple[int, int] | None]] = {}
-    pairs = sorted((int(j), int(i)) for i, j in zip(*np.nonzero(scores)) if i < j)
-    for j, i in pairs:  # by copy position, so a run's previous cell is always done
+    for j, i in sorted((j, i) for i, j in scores):  # by copy, so a run's previous cell is done
         if len(keys[j]) < 2:
             continue
-        best: tuple[int, float, tuple[int, int] | None] = (1, float(scores[i, j]), None)
+        best: tuple[int, float, tuple[int, int] | None] = (1, scores[i, j], None)
         for d in range(1, max_gap + 1):
             prev = runs.get((i - d, j - 1))
             if prev and i - d >= 0 and prev[0] + 1 > best[0]:
-                best = (prev[0] + 1, prev[1] + float(scores[i, j]), (i - d, j - 1))
+                best = (prev[0] + 1, prev[1] + scores[i, j], (i - d, j - 1))
         runs[i, j] = best
     out, used = [], set()
     for end in sorted(runs, key=lambda cell: (-runs[cell][0], cell)):

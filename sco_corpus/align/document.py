@@ -82,7 +82,7 @@ def align_corpus(corpus: Corpus, options: Options = Options(), embedder: Embedde
     """Trilingual units of the whole corpus, in reading order."""
     embedder = embedder or Embedder()
     langs = corpus.languages
-    sentences = corpus.sentences
+    sentences = [s for s in corpus.sentences if s.lang in langs]  # not a foreign colophon
     vectors = dict(zip((s.id for s in sentences), embedder([s.text for s in sentences])))
     context = _Context(langs, options, vectors, {}, {})
     _estimate(context, sentences)

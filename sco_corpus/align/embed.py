@@ -7,6 +7,11 @@ from typing import Protocol, Sequence
 
 import numpy as np
 
+#: Texts are encoded from at most this many characters: the encoder's cost grows with the
+#: length (a megabyte-long line needs gigabytes), and a sentence's first 2,000 characters
+#: (some 300 words, beyond any real sentence) place it as well as the whole.
+MAX_ENCODED_CHARS = 2000
+
 
 class Encoder(Protocol):
     """Anything that maps texts to row vectors, one row per text. An optional ``name``
@@ -29,9 +34,9 @@ class USEEncoder:
 
 
 class Embedder:
-    """Encodes each distinct text once; keeps vectors in memory and, if ``cache_dir`` is given,
-    on disk in one ``.npy`` file per text keyed by the encoder's name and the SHA-1 of the
-    text."""
+    """Encodes each distinct text once (from its first :data:`MAX_ENCODED_CHARS` characters);
+    keeps vectors in memory and, if ``cache_dir`` is given, on disk in one ``.npy`` file per
+    text keyed by the encoder's name and the SHA-1 of the text."""
 
     def __init__(self, encoder: Encoder | None = None, cache_dir: str | Path | None = None):
         self._encoder = encoder
@@ -60,7 +65,7 @@ class Embedder:
                     self._memory[text] = np.load(path)
                     missing.remove(text)
         if missing:
-            vectors = self.encoder.encode(missing)
+            vectors = self.encoder.encode([t[:MAX_ENCODED_CHARS] for t in missing])
             vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
             self.encoded += len(missing)
             for text, vector in zip(missing, vectors):

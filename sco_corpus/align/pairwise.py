@@ -80,13 +80,16 @@ def _numbered(labels: Sequence[Hashable] | None, n: int) -> np.ndarray:
 
 
 def null_similarity(src: Side, tgt: Side, samples: int = 4000) -> float:
-    """Mean cosine of random source–target pairs (most of which are not translations)."""
-    if len(src) < 8 or len(tgt) < 8:
+    """Mean cosine of random pairs of distinct source and target sentences (most of which are
+    not translations; a repeated sentence counts once, or a text of repeats would look like
+    its own null model)."""
+    a, b = np.unique(src.emb, axis=0), np.unique(tgt.emb, axis=0)
+    if len(a) < 8 or len(b) < 8:
         return DEFAULT_NULL_SIMILARITY
     rng = np.random.default_rng(0)
-    i = rng.integers(0, len(src), samples)
-    j = rng.integers(0, len(tgt), samples)
-    return float(np.einsum("ij,ij->i", src.emb[i], tgt.emb[j]).mean())
+    i = rng.integers(0, len(a), samples)
+    j = rng.integers(0, len(b), samples)
+    return float(np.einsum("ij,ij->i", a[i], b[j]).mean())
 
 
 def align_sides(src: Side, tgt: Side, options: Options = Options()) -> list[Bead]:
