@@ -8,6 +8,7 @@ from typing import Iterable
 
 from ..align.units import UnitRecord
 from ..errors import SourceError
+from .validate import read_text, unit_record
 
 
 def _as_dict(r: UnitRecord) -> dict:
@@ -35,19 +36,30 @@ def write_json(records: Iterable[UnitRecord], path: str | Path) -> int:
     return len(items)
 
 
+def _object(pairs: list) -> dict:
+    """A JSON object, refusing a key given twice (``json`` would keep the last silently)."""
+    seen = set()
+    for key, _ in pairs:
+        if key in seen:
+            raise ValueError(f"key {key!r} given twice")
+        seen.add(key)
+    return dict(pairs)
+
+
 def read_jsonl(path: str | Path) -> list[UnitRecord]:
+    """The units of a file written by :func:`write_jsonl` (empty lines and a byte-order mark
+    allowed). Raises :class:`SourceError` naming the file and line for anything else."""
     records = []
-    with open(path, encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            try:
-                o = json.loads(line)
-                records.append(UnitRecord(
-                    o["id"], o["section"], o["kind"], dict(o["text"]),
-                    {k: tuple(v) for k, v in o["ids"].items()},
-                    {k: tuple(v) for k, v in o["lines"].items()},
-                    {k: float(v) for k, v in o["confidence"].items()}, tuple(o["flags"])))
-            except (ValueError, KeyError, TypeError, AttributeError) as error:
-                raise SourceError(str(path), number, f"not a unit: {error}") from None
+    for number, line in enumerate(read_text(path).split("\n"), 1):
+        if not line.strip(" \t\r"):
+            continue
+        try:
+            records.append(unit_record(json.loads(line, object_pairs_hook=_object)))
+        except json.JSONDecodeError as error:
+            raise SourceError(str(path), number,
+                              f"not JSON: {error.msg} (column {error.colno})") from None
+        except RecursionError:
+            raise SourceError(str(path), number, "not a unit: JSON nested too deeply") from None
+        except ValueError as error:
+            raise SourceError(str(path), number, f"not a unit: {error}") from None
     return records

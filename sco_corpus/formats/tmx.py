@@ -15,6 +15,7 @@ a document that declares entities is refused. Errors name the file and line.
 from __future__ import annotations
 
 import datetime as _dt
+import io
 import os
 import re
 from pathlib import Path
@@ -25,6 +26,7 @@ from lxml import etree
 from .. import __version__
 from ..align.units import UnitRecord, record_langs
 from ..errors import SourceError
+from .validate import parse_lines, parse_probability, read_bytes
 
 #: The language codes written by default (``zh`` as most CAT tools expect Simplified Chinese).
 DEFAULT_CODES = {"ru": "ru", "en": "en", "zh": "zh-CN"}
@@ -64,12 +66,17 @@ def write_tmx(records: Iterable[UnitRecord], path: str | Path,
 
     ``srclang`` (default: the first of ``langs``) must be present in a unit for it to be
     written, and at least one other language too. ``codes`` maps ``ru``/``en``/``zh`` to the
-    ``xml:lang`` written (default :data:`DEFAULT_CODES`). ``notes`` maps a flag (finding id)
-    to the text of a ``<note>`` written with it, for the translator.
+    ``xml:lang`` written (default :data:`DEFAULT_CODES`); ``ValueError`` if two languages would
+    be read back as one. ``notes`` maps a flag (finding id) to the text of a ``<note>`` written
+    with it, for the translator.
     """
     records = list(records)
-    langs = tuple(langs or record_langs(records))
+    langs = tuple(dict.fromkeys(langs or record_langs(records)))
     codes = {**DEFAULT_CODES, **(codes or {})}
+    if len({_lang_of(codes.get(lang, lang), codes) for lang in langs}) < len(langs):
+        raise ValueError(f"languages {', '.join(langs)} written as "
+                         f"{', '.join(codes.get(lang, lang) for lang in langs)} would give a unit "
+                         f"two variants in one language")
     srclang = srclang or langs[0]
     root = etree.Element("tmx", version="1.4")
     etree.SubElement(root, "header", {
@@ -139,61 +146,88 @@ def _lang_of(code: str, known: dict[str, str]) -> str:
 
 
 def read_tmx(path: str | Path, codes: dict[str, str] | None = None) -> list[UnitRecord]:
-    """The units of a TMX file (any TMX 1.4 file; props this package writes are read back).
+    """The units of a TMX file (any TMX 1.4 file; props this package writes are read back,
+    others ignored; a ``<tu>`` without ``tuid`` gets the id ``tu<N>``, its position).
 
     Languages are keyed by the internal codes (``zh-CN`` -> ``zh``); a language a unit lacks has
-    text ``""``. Raises :class:`SourceError` (file and line) for malformed or unsafe input.
+    text ``""``. Raises :class:`SourceError` (file and line) for malformed or unsafe input, a
+    ``<tu>`` with two variants in one language, or a prop of ours with a value of the wrong type.
     """
     known = {**DEFAULT_CODES, **(codes or {})}
+    name = str(path)
     try:
-        tree = etree.parse(str(path), _parser())
+        tree = etree.parse(io.BytesIO(read_bytes(path)), _parser())
     except etree.XMLSyntaxError as error:
-        raise SourceError(str(path), error.lineno or None,
-                          f"not well-formed XML: {error.msg}") from None
-    except OSError as error:
-        raise SourceError(str(path), None, f"cannot read: {error}") from None
+        raise SourceError(name, error.lineno or None, f"not well-formed XML: {error.msg}") from None
     dtd = tree.docinfo.internalDTD
     if dtd is not None and any(True for _ in dtd.iterentities()):
-        raise SourceError(str(path), 1, "entity declarations are not accepted in a TMX file")
+        raise SourceError(name, 1, "entity declarations are not accepted in a TMX file")
     root = tree.getroot()
     if root.tag != "tmx" or root.find("body") is None:
-        raise SourceError(str(path), root.sourceline or 1, "not a TMX document (no <tmx><body>)")
-    units: list[tuple[etree._Element, dict]] = []
-    langs: list[str] = []
-    for number, tu in enumerate(root.find("body").iter("tu"), 1):
-        props = [(p.get("type", ""), p.text or "") for p in tu.findall("prop")]
-        sides = {}
-        for tuv in tu.findall("tuv"):
-            code = tuv.get(XML_LANG) or tuv.get("lang")
-            seg = tuv.find("seg")
-            if code is None or seg is None:
-                raise SourceError(str(path), tuv.sourceline, "<tuv> without xml:lang or <seg>")
-            lang = _lang_of(code, known)
-            langs.append(lang)
-            tuv_props = {p.get("type", ""): p.text or "" for p in tuv.findall("prop")}
-            sides[lang] = (_seg_text(seg), tuv_props)
-        units.append((tu, {"props": props, "sides": sides, "number": number}))
-    order = list(dict.fromkeys(langs))
-    records = []
-    for tu, data in units:
-        try:
-            records.append(_record(tu, data, order))
-        except ValueError as error:
-            raise SourceError(str(path), tu.sourceline, f"unreadable <tu>: {error}") from None
-    return records
+        raise SourceError(name, root.sourceline or 1, "not a TMX document (no <tmx><body>)")
+    units = [_unit(tu, number, known, name)
+             for number, tu in enumerate(root.find("body").iter("tu"), 1)]
+    langs = list(dict.fromkeys(lang for *_, sides in units for lang in sides))
+    return [UnitRecord(
+        tu_id, section, kind, {lang: sides[lang][0] if lang in sides else "" for lang in langs},
+        {lang: sides[lang][1] if lang in sides else () for lang in langs},
+        {lang: sides[lang][2] if lang in sides else () for lang in langs}, confidence, flags)
+        for tu_id, section, kind, confidence, flags, sides in units]
 
 
-def _record(tu: etree._Element, data: dict, langs: list[str]) -> UnitRecord:
-    props = data["props"]
-    one = dict(props)
-    sides = data["sides"]
-    text = {lang: sides[lang][0] if lang in sides else "" for lang in langs}
-    ids = {lang: tuple(sides[lang][1].get("x-ids", "").split()) if lang in sides else ()
-           for lang in langs}
-    lines = {lang: tuple(int(x) for x in sides[lang][1].get("x-lines", "").split())
-             if lang in sides else () for lang in langs}
-    confidence = {kind[len("x-confidence-"):]: float(value) for kind, value in props
-                  if kind.startswith("x-confidence-")}
-    return UnitRecord(tu.get("tuid") or f"tu{data['number']}", one.get("x-section", ""),
-                      one.get("x-kind", ""), text, ids, lines, confidence,
-                      tuple(value for kind, value in props if kind == "x-flag"))
+def _ours(kind: str) -> bool:
+    """A prop type this package reads, one value per unit or variant."""
+    return kind in ("x-section", "x-kind", "x-ids", "x-lines") or kind.startswith("x-confidence-")
+
+
+def _props(parent: etree._Element, path: str) -> tuple[dict[str, etree._Element], list[str]]:
+    """The ``<prop>``s of ``parent`` by type, and the ``x-flag`` values in order;
+    :class:`SourceError` at the second of two props of one of :func:`_ours`."""
+    found: dict[str, etree._Element] = {}
+    flags = []
+    for prop in parent.findall("prop"):
+        kind = prop.get("type", "")
+        if kind == "x-flag":
+            flags.append(prop.text or "")
+        elif kind in found and _ours(kind):
+            raise SourceError(path, prop.sourceline, f'a second <prop type="{kind}">')
+        else:
+            found.setdefault(kind, prop)
+    return found, flags
+
+
+def _value(props: dict[str, etree._Element], kind: str, path: str, parse=None):
+    """The text of prop ``kind`` ("" when absent), ``parse(text, kind)`` if given;
+    :class:`SourceError` at the prop's line when it does not parse."""
+    prop = props.get(kind)
+    text = "" if prop is None else prop.text or ""
+    try:
+        return parse(text, kind) if parse else text
+    except ValueError as error:
+        raise SourceError(path, prop.sourceline, str(error)) from None
+
+
+def _unit(tu: etree._Element, number: int, known: dict[str, str], path: str) -> tuple:
+    """``(id, section, kind, confidence, flags, sides)`` of a ``<tu>``, ``sides`` mapping each
+    language to ``(text, ids, lines)``."""
+    props, flags = _props(tu, path)
+    confidence = {kind[len("x-confidence-"):]: _value(props, kind, path, parse_probability)
+                  for kind in props if kind.startswith("x-confidence-")}
+    sides: dict[str, tuple[str, tuple[str, ...], tuple[int, ...]]] = {}
+    codes: dict[str, str] = {}
+    for tuv in tu.findall("tuv"):
+        code = tuv.get(XML_LANG) or tuv.get("lang")
+        segs = tuv.findall("seg")
+        if code is None or len(segs) != 1:
+            raise SourceError(path, tuv.sourceline,
+                              "<tuv> without xml:lang or without exactly one <seg>")
+        lang = _lang_of(code, known)
+        if lang in sides:
+            raise SourceError(path, tuv.sourceline, f"the unit has two variants in language "
+                                                    f"{lang} ({codes[lang]} and {code})")
+        codes[lang] = code
+        tuv_props, _ = _props(tuv, path)
+        sides[lang] = (_seg_text(segs[0]), tuple(_value(tuv_props, "x-ids", path).split()),
+                       _value(tuv_props, "x-lines", path, parse_lines))
+    return (tu.get("tuid") or f"tu{number}", _value(props, "x-section", path),
+            _value(props, "x-kind", path), confidence, tuple(flags), sides)

@@ -12,51 +12,77 @@ pandas expect; a confidence that does not apply (both sides empty) is an empty c
 from __future__ import annotations
 
 import csv
-import math
+import io
 from pathlib import Path
 from typing import Iterable, Sequence
 
 from ..align.units import UnitRecord, record_langs, records_frame
 from ..errors import SourceError
+from .validate import parse_lines, parse_probability, read_text, unit_record
 
 
 def write_tsv(records: Iterable[UnitRecord], path: str | Path,
               langs: Sequence[str] | None = None) -> int:
     """Write one row per unit (``langs``: default all) to ``path``; return the number of rows."""
     records = list(records)
-    frame = records_frame(records, tuple(langs or record_langs(records)))
+    frame = records_frame(records, tuple(dict.fromkeys(langs or record_langs(records))))
     frame.to_csv(path, sep="\t", index=False, quoting=csv.QUOTE_MINIMAL, lineterminator="\n",
                  encoding="utf-8")
     return len(frame)
 
 
-def read_tsv(path: str | Path) -> list[UnitRecord]:
-    """The units of a TSV file written by :func:`write_tsv`."""
-    import pandas as pd
-
-    try:
-        header = pd.read_csv(path, sep="\t", nrows=0).columns
-    except (OSError, ValueError) as error:
-        raise SourceError(str(path), 1, f"cannot read as TSV: {error}") from None
+def _columns(header: list[str]) -> tuple[list[str], dict[str, str]]:
+    """The languages of a units TSV header and its confidence columns (``conf_ru_en`` ->
+    ``ru-en``); ``ValueError`` for a missing, unknown or repeated column."""
     langs = [c[: -len("_ids")] for c in header if c.endswith("_ids")]
-    conf = [c for c in header if c.startswith("conf_")]
-    missing = {"unit", "section", "kind", *langs} - set(header)
+    conf = {f"conf_{a}_{b}": f"{a}-{b}" for a in langs for b in langs if a != b}
+    missing = [c for c in ("unit", "section", "kind", *langs) if c not in header]
     if not langs or missing:
-        raise SourceError(str(path), 1, f"not a units TSV (missing columns: "
-                                        f"{', '.join(sorted(missing)) or '<lang>_ids'})")
+        raise ValueError(f"not a units TSV (missing columns: {', '.join(missing) or '<lang>_ids'})")
+    known = {"unit", "section", "kind", "shape", "flags", *langs, *conf,
+             *(f"{lang}_{x}" for lang in langs for x in ("ids", "lines"))}
+    unknown = [c for c in header if c not in known]
+    if unknown:
+        raise ValueError(f"unknown columns: {', '.join(unknown)}")
+    if len(set(header)) < len(header):
+        raise ValueError("a column is repeated")
+    return langs, {c: pair for c, pair in conf.items() if c in header}
+
+
+def _fields(row: dict[str, str], langs: list[str], conf: dict[str, str]) -> dict:
+    """A row as the fields :func:`~sco_corpus.formats.validate.unit_record` checks."""
+    return {"id": row["unit"], "section": row["section"], "kind": row["kind"],
+            "text": {lang: row[lang] for lang in langs},
+            "ids": {lang: row[f"{lang}_ids"].split() for lang in langs},
+            "lines": {lang: list(parse_lines(row.get(f"{lang}_lines", ""), f"{lang}_lines"))
+                      for lang in langs},
+            "confidence": {pair: parse_probability(row[c], c) for c, pair in conf.items()
+                           if row[c] != ""},
+            "flags": row.get("flags", "").split()}
+
+
+def read_tsv(path: str | Path) -> list[UnitRecord]:
+    """The units of a TSV file written by :func:`write_tsv` (a byte-order mark, CRLF line ends
+    and empty lines allowed). Raises :class:`SourceError` naming the file and the line a row
+    starts on for anything else: a missing or unknown column, a row with too few or too many
+    cells, line numbers that are not integers, a confidence that is not a number in [0, 1]."""
+    rows = csv.reader(io.StringIO(read_text(path), newline=""), delimiter="\t", strict=True)
+    records: list[UnitRecord] = []
+    line = 1  # where the next row starts (a quoted cell may hold line breaks)
     try:
-        frame = pd.read_csv(path, sep="\t", keep_default_na=False, dtype=str,
-                            na_filter=False)
-    except (ValueError, pd.errors.ParserError) as error:
-        raise SourceError(str(path), None, f"malformed TSV: {error}") from None
-    records = []
-    for row in frame.to_dict("records"):
-        confidence = {c[len("conf_"):].replace("_", "-"): float(row[c]) for c in conf
-                      if row[c] != "" and not math.isnan(float(row[c]))}
-        records.append(UnitRecord(
-            row["unit"], row["section"], row["kind"],
-            {lang: row[lang] for lang in langs},
-            {lang: tuple(row[f"{lang}_ids"].split()) for lang in langs},
-            {lang: tuple(int(x) for x in row.get(f"{lang}_lines", "").split()) for lang in langs},
-            confidence, tuple(row.get("flags", "").split())))
+        header = next(rows, None)
+        if header is None:
+            raise ValueError("the file is empty (no header)")
+        langs, conf = _columns(header)
+        line = rows.line_num + 1
+        for row in rows:
+            if row:
+                if len(row) != len(header):
+                    raise ValueError(f"{len(row)} cells where the header has {len(header)}")
+                records.append(unit_record(_fields(dict(zip(header, row)), langs, conf)))
+            line = rows.line_num + 1
+    except csv.Error as error:
+        raise SourceError(str(path), line, f"malformed TSV: {error}") from None
+    except ValueError as error:
+        raise SourceError(str(path), line, str(error)) from None
     return records

@@ -1,0 +1,128 @@
+"""What the readers share: reading a file, and checking the fields of a unit record.
+
+The checks raise ``ValueError`` with a message naming the field; the readers turn it into a
+:class:`~sco_corpus.errors.SourceError` with the file and line.
+"""
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import Path
+
+from ..align.units import UnitRecord
+from ..errors import SourceError
+
+FIELDS = ("id", "section", "kind", "text", "ids", "lines", "confidence", "flags")
+_DIGITS = re.compile("[0-9]+")
+
+
+def read_bytes(path: str | Path) -> bytes:
+    """The bytes of ``path``; :class:`SourceError` when it cannot be read."""
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError:
+        raise SourceError(str(path), None, "no such file") from None
+    except IsADirectoryError:
+        raise SourceError(str(path), None, "is a directory, not a file") from None
+    except OSError as error:
+        raise SourceError(str(path), None, f"cannot be read ({error.strerror})") from None
+
+
+def read_text(path: str | Path) -> str:
+    """The UTF-8 text of ``path`` (a byte-order mark dropped); :class:`SourceError` naming the
+    line of the first byte that is not UTF-8."""
+    data = read_bytes(path)
+    start = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+    try:
+        return data[start:].decode("utf-8")
+    except UnicodeDecodeError as error:
+        at = start + error.start
+        raise SourceError(str(path), data.count(b"\n", 0, at) + 1,
+                          f"not UTF-8 text (byte 0x{data[at]:02x})") from None
+
+
+def _show(value) -> str:
+    if isinstance(value, (list, dict)):
+        return "an object" if isinstance(value, dict) else "a list"
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _is_int(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def line_number(value, where: str) -> int:
+    """``value`` as a source line: an integer >= 1."""
+    if not (_is_int(value) and value >= 1):
+        raise ValueError(f"{where}: expected a line number (integer >= 1), got {_show(value)}")
+    return value
+
+
+def probability(value, where: str) -> float:
+    """``value`` as a confidence: a finite number in [0, 1]."""
+    if not ((_is_int(value) or isinstance(value, float)) and 0 <= value <= 1):
+        raise ValueError(f"{where}: expected a number in [0, 1], got {_show(value)}")
+    return float(value)
+
+
+def parse_lines(cell: str, where: str) -> tuple[int, ...]:
+    """Space-separated line numbers (``"3 4"``)."""
+    words = cell.split()
+    if not all(_DIGITS.fullmatch(word) for word in words):
+        raise ValueError(f"{where}: expected line numbers, got {_show(cell)}")
+    return tuple(line_number(int(word), where) for word in words)
+
+
+def parse_probability(cell: str, where: str) -> float:
+    """A confidence written as text (``"0.75"``)."""
+    try:
+        value = float(cell)
+    except ValueError:
+        raise ValueError(f"{where}: expected a number in [0, 1], got {_show(cell)}") from None
+    return probability(value, where)
+
+
+def _string(value, where: str) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"{where}: expected a string, got {_show(value)}")
+    return value
+
+
+def _items(value, where: str) -> list:
+    if not isinstance(value, list):
+        raise ValueError(f"{where}: expected a list, got {_show(value)}")
+    return value
+
+
+def _by_key(value, where: str, check) -> dict:
+    """An object of string keys, each value passed through ``check(value, where)``."""
+    if not isinstance(value, dict):
+        raise ValueError(f"{where}: expected an object, got {_show(value)}")
+    return {key: check(item, f"{where}[{key!r}]") for key, item in value.items()}
+
+
+def unit_record(fields) -> UnitRecord:
+    """The :class:`UnitRecord` of a JSON object with exactly the keys :data:`FIELDS`, of the
+    types :func:`~sco_corpus.formats.jsonl.write_jsonl` writes; ``ValueError`` otherwise."""
+    if not isinstance(fields, dict):
+        raise ValueError(f"expected an object, got {_show(fields)}")
+    missing = [key for key in FIELDS if key not in fields]
+    unknown = [key for key in fields if key not in FIELDS]
+    if missing:
+        raise ValueError(f"missing {', '.join(missing)}")
+    if unknown:
+        raise ValueError(f"unknown {', '.join(map(repr, unknown))}")
+
+    def strings(value, where):
+        return tuple(_string(item, where) for item in _items(value, where))
+
+    def lines(value, where):
+        return tuple(line_number(item, where) for item in _items(value, where))
+
+    return UnitRecord(
+        _string(fields["id"], "id"), _string(fields["section"], "section"),
+        _string(fields["kind"], "kind"), _by_key(fields["text"], "text", _string),
+        _by_key(fields["ids"], "ids", strings), _by_key(fields["lines"], "lines", lines),
+        _by_key(fields["confidence"], "confidence", probability),
+        strings(fields["flags"], "flags"))
