@@ -6,12 +6,19 @@ an unchanged source, it finds the manifest and the files intact and skips every 
 must run, the embeddings come from the cache in ``<out>/.embeddings``. Outputs are
 deterministic (ids from content and position, fixed ordering); the only timestamp, the TMX
 ``creationdate``, is pinned by ``SOURCE_DATE_EPOCH``.
+
+Files are written into a staging folder inside ``out`` and moved into place only when every
+stage has succeeded; files an earlier build wrote (as its manifest lists them) that this one
+does not write are removed, so old and new outputs never mix. An interrupted build leaves the
+previous outputs, or a manifest that no longer matches them, and the next build starts over.
 """
 from __future__ import annotations
 
 import hashlib
 import json
 import os
+import shutil
+import tempfile
 import time
 from collections import Counter
 from dataclasses import asdict, dataclass, field
@@ -24,12 +31,15 @@ from .align.embed import Embedder
 from .checks import SEVERITIES, exit_code, run_checks
 from .checks.report import write_findings
 from .corpus import EMBEDDED, from_source
+from .fileio import write_text_atomic
 from .formats.exports import export_all
 from .report import write_review_page
-from .source import read_source
+from .source import Source, read_source
 
 STAGES = ("ingest", "align", "check", "export", "review page")
 MANIFEST = "build.json"
+#: Name prefix of the staging folder inside ``out`` where a build writes before publishing.
+STAGING_PREFIX = ".build-"
 
 #: ``progress(stage, event, detail)``: event is ``start``, ``step`` (detail: (done, total,
 #: label)), ``done`` (detail: seconds) or ``skipped``.
@@ -73,23 +83,51 @@ def _inputs_key(raw: bytes, fail_on: str) -> str:
     return hashlib.sha256(raw + settings.encode()).hexdigest()
 
 
-def _up_to_date(out: Path, key: str, source: Path) -> BuildResult | None:
-    """The previous result, if the manifest says these inputs made the files that are there."""
-    manifest = out / MANIFEST
-    if not manifest.exists():
-        return None
+def _read_manifest(out: Path) -> dict:
+    """The manifest of the last build into ``out`` ({} when there is none or it is unusable)."""
     try:
-        data = json.loads(manifest.read_text(encoding="utf-8"))
-        if data["inputs"] != key:
+        data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _written_before(manifest: dict) -> set[str]:
+    """Names of the files an earlier build wrote (plain names inside ``out`` only)."""
+    names = manifest.get("hashes")
+    return {n for n in names if isinstance(n, str) and n == Path(n).name and n != MANIFEST
+            and not n.startswith(".")} if isinstance(names, dict) else set()
+
+
+def _up_to_date(out: Path, manifest: dict, key: str, source: Path) -> BuildResult | None:
+    """The previous result, if the manifest says these inputs made the files that are there."""
+    try:
+        if manifest.get("inputs") != key:
             return None
-        for name, digest in data["hashes"].items():
-            if not (out / name).exists() or _sha256(out / name) != digest:
+        for name, digest in manifest["hashes"].items():
+            if not (out / name).is_file() or _sha256(out / name) != digest:
                 return None
-        result = BuildResult(**data["result"])
-    except (ValueError, KeyError, TypeError, AttributeError):
+        result = BuildResult(**manifest["result"])
+    except (OSError, KeyError, TypeError, AttributeError):
         return None  # an unreadable manifest is no manifest: build again
-    result.skipped, result.seconds, result.source = True, 0.0, str(source)
+    result.skipped, result.seconds = True, 0.0
+    result.source, result.out = str(source), str(out)
     return result
+
+
+def _publish(out: Path, files: list[Path], earlier: set[str],
+             manifest: dict) -> None:
+    """Move the staged ``files`` into ``out``, remove the files of an earlier build that were
+    not written again, and write the manifest last. While files move, the manifest lists the
+    earlier files too and matches no input, so an interruption here is cleaned up next time."""
+    names = {p.name for p in files}
+    write_text_atomic(out / MANIFEST, json.dumps(
+        {"inputs": None, "hashes": {n: "" for n in sorted(earlier | names)}}) + "\n")
+    for path in files:
+        os.replace(path, out / path.name)
+    for name in earlier - names:
+        (out / name).unlink(missing_ok=True)
+    write_text_atomic(out / MANIFEST, json.dumps(manifest, indent=1) + "\n")
 
 
 def build(source: str | Path | None, out: str | Path, fail_on: str = "error",
@@ -102,12 +140,32 @@ def build(source: str | Path | None, out: str | Path, fail_on: str = "error",
     report = progress or (lambda stage, event, detail: None)
     decoded = read_source(path)
     key = _inputs_key(path.read_bytes(), fail_on)
-    previous = _up_to_date(out, key, path)
+    manifest = _read_manifest(out)
+    previous = _up_to_date(out, manifest, key, path)
     if previous is not None:
         for stage in STAGES:
             report(stage, "skipped", None)
         return previous
     out.mkdir(parents=True, exist_ok=True)
+    for leftover in out.glob(f"{STAGING_PREFIX}*"):  # of an interrupted build
+        shutil.rmtree(leftover, ignore_errors=True)
+    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out))
+    try:
+        cache = cache_dir if cache_dir is not None else out / ".embeddings"
+        result, files = _run_stages(decoded, staging, fail_on, cache, report)
+        result.out, result.source = str(out), str(path)
+        result.seconds = round(time.perf_counter() - started, 2)
+        _publish(out, files, _written_before(manifest),
+                 {"inputs": key, "hashes": {p.name: _sha256(p) for p in files},
+                  "result": result.as_dict()})
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)  # published, or given up
+    return result
+
+
+def _run_stages(decoded: Source, staging: Path, fail_on: str, cache_dir: str | Path,
+                report: StageProgress) -> tuple[BuildResult, list[Path]]:
+    """Every stage, writing into ``staging``: the result and the files written."""
     timings: dict[str, float] = {}
 
     def stage(name: str, work):
@@ -119,28 +177,23 @@ def build(source: str | Path | None, out: str | Path, fail_on: str = "error",
         return value
 
     corpus = stage("ingest", lambda: from_source(decoded))
-    embedder = Embedder(cache_dir=cache_dir if cache_dir is not None else out / ".embeddings")
+    embedder = Embedder(cache_dir=cache_dir)
     alignment = stage("align", lambda: corpus.align(
         embedder=embedder, progress=lambda done, total, label: report(
             "align", "step", (done, total, label))))
     findings = stage("check", lambda: run_checks(corpus, alignment))
-    files = stage("export", lambda: export_all(alignment, out, findings=findings)
-                  + write_findings(findings, out))
+    files = stage("export", lambda: export_all(alignment, staging, findings=findings)
+                  + write_findings(findings, staging))
     page = stage("review page", lambda: write_review_page(corpus, alignment, findings,
-                                                          out / "review.html"))
+                                                          staging / "review.html"))
     files = [*files, page]
     severity = Counter(f.severity for f in findings)
     result = BuildResult(
-        out=str(out), source=str(path), units=len(alignment),
+        out="", source="", units=len(alignment),
         pairs={f"{a}-{b}": sum(1 for u in alignment if u.sentences[a] and u.sentences[b])
                for a, b in combinations(alignment.langs, 2)},
         findings={s: severity[s] for s in SEVERITIES},
-        files=[p.name for p in files], seconds=round(time.perf_counter() - started, 2),
-        skipped=False,
+        files=[p.name for p in files], seconds=0.0, skipped=False,
         exit_code=exit_code(findings, fail_on),
         stages={k: round(v, 2) for k, v in timings.items()})
-    manifest = {"inputs": key, "hashes": {p.name: _sha256(p) for p in files},
-                "result": result.as_dict()}
-    (out / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n",
-                                encoding="utf-8")
-    return result
+    return result, files

@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+import tempfile
+import traceback
 from collections import Counter
 from pathlib import Path
 
@@ -12,16 +15,21 @@ from .align.embed import Embedder
 from .build import build
 from .checks import CHECKS, SEVERITIES, exit_code
 from .checks.common import span
-from .checks.report import format_summary, write_findings
+from .checks.report import format_summary, read_baseline, write_findings
 from .corpus import EMBEDDED, load
 from .errors import SourceError
 from .formats.split_files import write_split
 from .formats.exports import export_all
 from .formats.jsonl import write_json, write_jsonl
 from .formats.moses import write_moses
-from .formats.tmx import write_tmx
+from .formats.tmx import DEFAULT_CODES, write_tmx
 from .formats.tsv import write_tsv
 from .stats import format_table, stats_table
+
+
+#: Exit codes: success; findings at or above --fail-on; bad input or usage; an unexpected
+#: failure (a bug: the trace is written to a file); interrupted (Ctrl-C).
+EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_CRASH, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
 
 class UsageError(Exception):
@@ -94,10 +102,15 @@ def _export(args: argparse.Namespace) -> int:
     corpus = load(args.source)
     langs = tuple(args.langs.split(",")) if args.langs else corpus.languages
     unknown = [lang for lang in langs if lang not in corpus.languages]
+    if len(set(langs)) < len(langs):
+        raise UsageError(f"--langs {args.langs}: a language is named twice")
     if unknown or len(langs) < (1 if args.format in ("tsv", "jsonl") else 2):
         raise UsageError(f"--langs {args.langs}: the document has {', '.join(corpus.languages)}"
                          + ("" if unknown else "; this format needs two of them"))
     codes = _codes(args.lang_code)
+    if len({codes.get(lang, DEFAULT_CODES.get(lang, lang)).split("-")[0].casefold()
+            for lang in langs}) < len(langs):
+        raise UsageError(f"--lang-code: two of {', '.join(langs)} would get one language code")
     alignment = corpus.align(embedder=Embedder(cache_dir=args.cache_dir),
                              progress=_progress_bar())
     findings = corpus.check(alignment)
@@ -120,27 +133,12 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _baseline(path: str | None) -> set[str]:
-    """Finding ids an editor accepted: a findings JSON of an earlier run, or ids one per line."""
-    if path is None:
-        return set()
-    text = Path(path).read_text(encoding="utf-8")
-    try:
-        data = json.loads(text)
-    except ValueError:
-        return {line.split()[0] for line in text.splitlines() if line.strip()}
-    if not isinstance(data, list) or any(isinstance(i, dict) and "id" not in i for i in data):
-        raise SourceError(path, None, "a baseline is a findings JSON list (objects with an "
-                                      "\"id\") or finding ids one per line")
-    return {item["id"] if isinstance(item, dict) else str(item) for item in data}
-
-
 def _check(args: argparse.Namespace) -> int:
     checks = args.checks.split(",") if args.checks else None
     unknown = [name for name in checks or () if name not in CHECKS]
     if unknown:
         raise UsageError(f"--checks: unknown {', '.join(unknown)}; one of {', '.join(CHECKS)}")
-    accepted = _baseline(args.baseline)
+    accepted = read_baseline(args.baseline) if args.baseline else set()
     corpus = load(args.source)
     alignment = corpus.align(embedder=Embedder(cache_dir=args.cache_dir),
                              progress=_progress_bar())
@@ -292,18 +290,42 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+def _internal_error(exc: BaseException) -> int:
+    """One line for an unexpected failure, the full trace in a file: exit :data:`EXIT_CRASH`."""
     try:
+        handle, name = tempfile.mkstemp(prefix="sco-corpus-crash-", suffix=".txt")
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(f"sco-corpus {__version__}, {' '.join(sys.argv)}\n")
+            traceback.print_exception(exc, file=out)
+        where = f"full trace in {name}"
+    except OSError:
+        where = "no trace written"
+    print(f"sco-corpus: internal error: {type(exc).__name__}: {str(exc)[:300]} ({where}); "
+          "please report it", file=sys.stderr)
+    return EXIT_CRASH
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; the exit code is :data:`EXIT_OK`, :data:`EXIT_FINDINGS`,
+    :data:`EXIT_INPUT`, :data:`EXIT_CRASH` or :data:`EXIT_INTERRUPTED`."""
+    try:
+        args = build_parser().parse_args(argv)
         return args.run(args)
     except (SourceError, UsageError) as exc:
         print(f"sco-corpus: error: {exc}", file=sys.stderr)
-        return 2
+        return EXIT_INPUT
     except BrokenPipeError:  # the reader (``| head``) stopped reading
-        return 0
+        return EXIT_OK
     except OSError as exc:
         print(f"sco-corpus: error: {exc.filename or ''}: {exc.strerror}", file=sys.stderr)
-        return 2
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        print("sco-corpus: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except SystemExit:  # argparse: --help, --version, usage errors (exit code 2)
+        raise
+    except BaseException as exc:  # noqa: BLE001 - the one place that must catch everything
+        return _internal_error(exc)
 
 
 if __name__ == "__main__":

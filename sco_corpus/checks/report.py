@@ -7,6 +7,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Sequence
 
+from ..errors import SourceError
 from .finding import FIELDS, SEVERITIES, Finding
 
 
@@ -46,3 +47,43 @@ def format_summary(findings: Sequence[Finding], accepted: int = 0) -> str:
     if accepted:
         lines.append(f"({accepted} accepted finding(s) left out by the baseline)")
     return "\n".join(lines)
+
+
+def read_baseline(path: str | Path) -> set[str]:
+    """Finding ids an editor accepted: a findings JSON of an earlier run (a list of objects
+    with an ``id``, or of ids), or ids one per line (anything after the id is a comment). A
+    UTF-8 byte-order mark is allowed; anything else unreadable raises :class:`SourceError`."""
+    name = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise SourceError(name, None, "no such file") from None
+    except IsADirectoryError:
+        raise SourceError(name, None, "is a directory, not a file") from None
+    except OSError as exc:
+        raise SourceError(name, None, f"cannot be read ({exc.strerror})") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise SourceError(name, data.count(b"\n", 0, exc.start) + 1,
+                          "not UTF-8 text; a baseline is a findings.json or ids one per line"
+                          ) from None
+    binary = next((k for k, line in enumerate(text.splitlines(), 1)
+                   if any(ord(ch) < 32 and ch not in "\t\r\n\f\v" for ch in line)), None)
+    if binary is not None:
+        raise SourceError(name, binary, "binary data; a baseline is a findings.json or ids "
+                                        "one per line")
+    if text.lstrip()[:1] not in ("[", "{"):
+        return {line.split()[0] for line in text.splitlines() if line.strip()}
+    try:
+        items = json.loads(text)
+    except ValueError as exc:
+        raise SourceError(name, getattr(exc, "lineno", None), f"not valid JSON ({exc})") from None
+    except RecursionError:
+        raise SourceError(name, None, "JSON nested too deeply") from None
+    if not isinstance(items, list) or not all(
+            isinstance(i, str) or isinstance(i, dict) and isinstance(i.get("id"), str)
+            for i in items):
+        raise SourceError(name, None, "a baseline is a findings JSON list (objects with an "
+                                      "\"id\") or finding ids one per line")
+    return {i if isinstance(i, str) else i["id"] for i in items}
