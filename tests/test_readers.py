@@ -3,6 +3,7 @@ is a SourceError naming the file and the 1-based line (when known), never a raw 
 from __future__ import annotations
 
 import codecs
+import csv
 import json
 from pathlib import Path
 
@@ -340,3 +341,11 @@ def test_tmx_writer_never_writes_two_variants_in_one_language(tmp_path):
         write_tmx(RECORDS, path, ("ru", "en"), codes={"en": "ru"})
     with pytest.raises(ValueError, match="two variants in one language"):
         write_tmx(RECORDS, path, ("ru", "en"), codes={"en": "RU"})
+
+
+def test_a_megabyte_cell_reads_back(tmp_path):
+    records = [*RECORDS, _record(4, "Длинное " * 150_000, "Long", "长")]
+    written = write_tsv(records, tmp_path / "units.tsv")
+    limit = csv.field_size_limit()
+    assert written == 4 and read_tsv(tmp_path / "units.tsv") == records
+    assert csv.field_size_limit() == limit  # the module's limit is restored

@@ -66,9 +66,11 @@ def read_tsv(path: str | Path) -> list[UnitRecord]:
     and empty lines allowed). Raises :class:`SourceError` naming the file and the line a row
     starts on for anything else: a missing or unknown column, a row with too few or too many
     cells, line numbers that are not integers, a confidence that is not a number in [0, 1]."""
-    rows = csv.reader(io.StringIO(read_text(path), newline=""), delimiter="\t", strict=True)
+    text = read_text(path)
+    rows = csv.reader(io.StringIO(text, newline=""), delimiter="\t", strict=True)
     records: list[UnitRecord] = []
     line = 1  # where the next row starts (a quoted cell may hold line breaks)
+    limit = csv.field_size_limit(max(len(text), csv.field_size_limit()))  # a cell may be long
     try:
         header = next(rows, None)
         if header is None:
@@ -85,4 +87,6 @@ def read_tsv(path: str | Path) -> list[UnitRecord]:
         raise SourceError(str(path), line, f"malformed TSV: {error}") from None
     except ValueError as error:
         raise SourceError(str(path), line, str(error)) from None
+    finally:
+        csv.field_size_limit(limit)
     return records
