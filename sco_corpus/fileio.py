@@ -1,11 +1,15 @@
-"""Writing files so that an interrupted run never leaves a half-written one in place."""
+"""Reading files with errors that name them, and writing files so that an interrupted run
+never leaves a half-written one in place."""
 from __future__ import annotations
 
+import codecs
 import os
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
+
+from .errors import SourceError
 
 
 @contextmanager
@@ -28,3 +32,28 @@ def write_text_atomic(path: str | Path, text: str) -> None:
     """Write ``text`` as UTF-8 to ``path`` atomically."""
     with atomic_path(path) as tmp:
         tmp.write_text(text, encoding="utf-8")
+
+
+def read_bytes(path: str | Path) -> bytes:
+    """The bytes of ``path``; :class:`SourceError` when it cannot be read."""
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError:
+        raise SourceError(str(path), None, "no such file") from None
+    except IsADirectoryError:
+        raise SourceError(str(path), None, "is a directory, not a file") from None
+    except OSError as error:
+        raise SourceError(str(path), None, f"cannot be read ({error.strerror})") from None
+
+
+def read_text(path: str | Path) -> str:
+    """The UTF-8 text of ``path`` (a byte-order mark dropped); :class:`SourceError` naming the
+    line of the first byte that is not UTF-8."""
+    data = read_bytes(path)
+    start = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+    try:
+        return data[start:].decode("utf-8")
+    except UnicodeDecodeError as error:
+        at = start + error.start
+        raise SourceError(str(path), data.count(b"\n", 0, at) + 1,
+                          f"not UTF-8 text (byte 0x{data[at]:02x})") from None

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import SourceError
+from .fileio import read_bytes
 
 #: Control characters that never occur in extracted text; their presence means a binary file.
 _BINARY_CONTROLS = {chr(c) for c in range(0x20) if chr(c) not in "\t\n\r\f\v"} | {"\x7f"}
@@ -56,13 +57,4 @@ def decode(data: bytes, path: str) -> Source:
 
 def read_source(path: str | Path) -> Source:
     """Read and decode the file at ``path``; raise :class:`SourceError` when it is unusable."""
-    name = str(path)
-    try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise SourceError(name, None, "no such file") from None
-    except IsADirectoryError:
-        raise SourceError(name, None, "is a directory, not a file") from None
-    except OSError as exc:
-        raise SourceError(name, None, f"cannot be read ({exc.strerror})") from None
-    return decode(data, name)
+    return decode(read_bytes(path), str(path))

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Sequence
 
 from ..errors import SourceError
+from ..fileio import read_text
 from .finding import FIELDS, SEVERITIES, Finding
 
 
@@ -54,20 +55,7 @@ def read_baseline(path: str | Path) -> set[str]:
     with an ``id``, or of ids), or ids one per line (anything after the id is a comment). A
     UTF-8 byte-order mark is allowed; anything else unreadable raises :class:`SourceError`."""
     name = str(path)
-    try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise SourceError(name, None, "no such file") from None
-    except IsADirectoryError:
-        raise SourceError(name, None, "is a directory, not a file") from None
-    except OSError as exc:
-        raise SourceError(name, None, f"cannot be read ({exc.strerror})") from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise SourceError(name, data.count(b"\n", 0, exc.start) + 1,
-                          "not UTF-8 text; a baseline is a findings.json or ids one per line"
-                          ) from None
+    text = read_text(path)
     binary = next((k for k, line in enumerate(text.splitlines(), 1)
                    if any(ord(ch) < 32 and ch not in "\t\r\n\f\v" for ch in line)), None)
     if binary is not None:

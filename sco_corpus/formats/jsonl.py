@@ -8,7 +8,8 @@ from typing import Iterable
 
 from ..align.units import UnitRecord
 from ..errors import SourceError
-from .validate import read_text, unit_record
+from ..fileio import read_text
+from .validate import unit_record
 
 
 def _as_dict(r: UnitRecord) -> dict:

@@ -26,7 +26,8 @@ from lxml import etree
 from .. import __version__
 from ..align.units import UnitRecord, record_langs
 from ..errors import SourceError
-from .validate import parse_lines, parse_probability, read_bytes
+from ..fileio import read_bytes
+from .validate import parse_lines, parse_probability
 
 #: The language codes written by default (``zh`` as most CAT tools expect Simplified Chinese).
 DEFAULT_CODES = {"ru": "ru", "en": "en", "zh": "zh-CN"}

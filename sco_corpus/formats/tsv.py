@@ -18,7 +18,8 @@ from typing import Iterable, Sequence
 
 from ..align.units import UnitRecord, record_langs, records_frame
 from ..errors import SourceError
-from .validate import parse_lines, parse_probability, read_text, unit_record
+from ..fileio import read_text
+from .validate import parse_lines, parse_probability, unit_record
 
 
 def write_tsv(records: Iterable[UnitRecord], path: str | Path,

@@ -1,44 +1,16 @@
-"""What the readers share: reading a file, and checking the fields of a unit record.
+"""What the readers share: checking the fields of a unit record.
 
 The checks raise ``ValueError`` with a message naming the field; the readers turn it into a
 :class:`~sco_corpus.errors.SourceError` with the file and line.
 """
 from __future__ import annotations
 
-import codecs
 import re
-from pathlib import Path
 
 from ..align.units import UnitRecord
-from ..errors import SourceError
 
 FIELDS = ("id", "section", "kind", "text", "ids", "lines", "confidence", "flags")
 _DIGITS = re.compile("[0-9]+")
-
-
-def read_bytes(path: str | Path) -> bytes:
-    """The bytes of ``path``; :class:`SourceError` when it cannot be read."""
-    try:
-        return Path(path).read_bytes()
-    except FileNotFoundError:
-        raise SourceError(str(path), None, "no such file") from None
-    except IsADirectoryError:
-        raise SourceError(str(path), None, "is a directory, not a file") from None
-    except OSError as error:
-        raise SourceError(str(path), None, f"cannot be read ({error.strerror})") from None
-
-
-def read_text(path: str | Path) -> str:
-    """The UTF-8 text of ``path`` (a byte-order mark dropped); :class:`SourceError` naming the
-    line of the first byte that is not UTF-8."""
-    data = read_bytes(path)
-    start = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
-    try:
-        return data[start:].decode("utf-8")
-    except UnicodeDecodeError as error:
-        at = start + error.start
-        raise SourceError(str(path), data.count(b"\n", 0, at) + 1,
-                          f"not UTF-8 text (byte 0x{data[at]:02x})") from None
 
 
 def _show(value) -> str:
