@@ -5,7 +5,9 @@ text. OmegaT's default rules break after every full stop followed by a space, so
 ``2009 г. была принята``, ``680 млн. долларов`` and ``Э. Рахмон`` where the project (and the
 TMX) does not. These rules, given to the tool with the TMX, make it cut as the project does:
 no break before a lower-case word, after an initial, or after an abbreviation that never ends
-a sentence (the lists of :mod:`sco_corpus.sentences`).
+a sentence (the lists of :mod:`sco_corpus.sentences`); and a break after the list marker or
+footnote number that opens a paragraph as printed (``- торговля``, ``1. создание``,
+``² Эмомали``), which the project keeps apart from the text.
 """
 from __future__ import annotations
 
@@ -40,12 +42,17 @@ _REFERENCE = Rule(False, r"\.", r"\s+(?:[–—]\s|№)")
 #: ``г.`` not after a number is ``город`` (``в г. Душанбе``), not ``год`` (``в 2010 г.``)
 _CITY = Rule(False, r"(?<!\p{Nd}\s)(?<![\p{L}\p{Nd}])г\.", r"\s")
 
+#: the list marker (``- ``, ``1. ``) or footnote number (``² ``) opening a paragraph: a segment
+_MARKER = Rule(True, r"^(?:[-–—•●▪]|\p{Nd}{1,2}[.)]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)", r"\s")
+#: a footnote number in plain digits (``1 Гаджиев``), not a date (``1 апреля``)
+_NOTE_NUMBER = Rule(True, r"^\p{Nd}{1,2}", r"\s+[\p{Lu}«]")
+
 #: (rule set name, language pattern, rules), in the order a CAT tool tries them.
 RULE_SETS = (
-    ("sco_corpus Russian", "RU.*", (_LOWER_NEXT, _INITIAL, _CITY, _REFERENCE,
-                                           _abbreviations("ru"))),
-    ("sco_corpus English", "EN.*", (_LOWER_NEXT, _INITIAL, _REFERENCE,
-                                           _abbreviations("en"))),
+    ("sco_corpus markers", ".*", (_MARKER,)),
+    ("sco_corpus Russian", "RU.*", (_NOTE_NUMBER, _LOWER_NEXT, _INITIAL, _CITY, _REFERENCE,
+                                    _abbreviations("ru"))),
+    ("sco_corpus English", "EN.*", (_LOWER_NEXT, _INITIAL, _REFERENCE, _abbreviations("en"))),
     ("sco_corpus Chinese", "ZH.*", (
         Rule(True, "[。！？；]+[”’」』）》】\"'¹²³⁴⁵⁶⁷⁸⁹⁰]*", "."),)),
     ("Default", ".*", (
