@@ -60,6 +60,8 @@ class BuildResult:
     skipped: bool
     exit_code: int
     stages: dict[str, float] = field(default_factory=dict)
+    #: what the user should know: exports left out, and why
+    notes: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -196,4 +198,9 @@ def _run_stages(decoded: Source, staging: Path, fail_on: str, cache_dir: str | P
         files=[p.name for p in files], seconds=0.0, skipped=False,
         exit_code=exit_code(findings, fail_on),
         stages={k: round(v, 2) for k, v in timings.items()})
+    if len(alignment.langs) < 2:
+        result.notes.append(
+            f"the document has one language ({', '.join(alignment.langs) or 'none'}): the "
+            "TMX and Moses files need two and were not written; units.tsv and units.jsonl "
+            "hold its sentences")
     return result, files

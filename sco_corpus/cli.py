@@ -19,7 +19,7 @@ from .checks.report import format_summary, read_baseline, write_findings
 from .corpus import EMBEDDED, load
 from .errors import SourceError
 from .formats.split_files import write_split
-from .formats.exports import export_all
+from .formats.exports import export_all, memory_records
 from .formats.jsonl import write_json, write_jsonl
 from .formats.moses import write_moses
 from .formats.tmx import DEFAULT_CODES, write_tmx
@@ -104,7 +104,7 @@ def _export(args: argparse.Namespace) -> int:
     unknown = [lang for lang in langs if lang not in corpus.languages]
     if len(set(langs)) < len(langs):
         raise UsageError(f"--langs {args.langs}: a language is named twice")
-    if unknown or len(langs) < (1 if args.format in ("tsv", "jsonl") else 2):
+    if unknown or len(langs) < (2 if args.format in ("tmx", "moses") else 1):
         raise UsageError(f"--langs {args.langs}: the document has {', '.join(corpus.languages)}"
                          + ("" if unknown else "; this format needs two of them"))
     codes = _codes(args.lang_code)
@@ -117,11 +117,13 @@ def _export(args: argparse.Namespace) -> int:
     records = alignment.records(findings)
     if args.format == "all":
         written = export_all(alignment, args.out, codes, langs, findings)
-        print(f"{len(alignment)} units; {len(written)} files written to {args.out}")
+        print(f"{len(alignment)} units; {len(written)} files written to {args.out}"
+              + ("" if len(langs) > 1 else " (one language: no TMX or Moses files)"))
         return 0
     if args.format == "tmx":
         notes = {f.id: f.note for f in findings}
-        count = write_tmx(records, args.out, langs, codes, notes=notes)
+        count = write_tmx(memory_records(alignment, findings, langs), args.out, langs, codes,
+                          notes=notes)
     elif args.format == "tsv":
         count = write_tsv(records, args.out, langs)
     elif args.format == "jsonl":
@@ -190,8 +192,11 @@ def _build(args: argparse.Namespace) -> int:
     print("findings: " + ", ".join(f"{n} {s}" for s, n in result.findings.items())
           + f" (exit code {result.exit_code}; details in {out / 'findings.tsv'})")
     print(f"review page: {out / 'review.html'}")
-    print(f"translation memories: {out / 'sco_corpus.tmx'} and the pairwise "
-          f"sco_corpus.<a>-<b>.tmx; data: units.tsv, units.jsonl, corpus.<lang>")
+    if result.pairs:
+        print(f"translation memories: {out / 'sco_corpus.tmx'} and the pairwise "
+              f"sco_corpus.<a>-<b>.tmx; data: units.tsv, units.jsonl, corpus.<lang>")
+    for note in result.notes:
+        print(f"note: {note}")
     return result.exit_code
 
 

@@ -18,6 +18,7 @@ from sco_corpus.build import MANIFEST, STAGES, build
 from sco_corpus.checks.report import read_baseline
 from sco_corpus.cli import EXIT_CRASH, EXIT_INPUT, EXIT_INTERRUPTED, main
 from sco_corpus.errors import SourceError
+from sco_corpus.formats.tsv import read_tsv
 from synthetic import Layout, build as build_text
 
 
@@ -207,3 +208,24 @@ def test_unusable_baselines_are_input_errors(tmp_path, capsys, content, line):
     assert error.value.path == str(path) and error.value.line == line
     assert main(["check", "--baseline", str(path), "--out", str(tmp_path)]) == EXIT_INPUT
     assert capsys.readouterr().err.startswith(f"sco-corpus: error: {path}")
+
+
+def test_a_one_language_build_writes_what_one_language_allows(booklet, tmp_path, capsys):
+    zh = next(p for p in booklet.parts if p.lang == "zh")
+    source = tmp_path / "zh.txt"
+    source.write_text("\n".join(booklet.source.lines[zh.start - 1:zh.end]) + "\n",
+                      encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["build", str(source), "--out", str(out), "--quiet", "--fail-on", "never"]) == 0
+    printed = capsys.readouterr().out
+    assert "note: the document has one language (zh)" in printed and "translation memories" \
+        not in printed
+    names = set(os.listdir(out))
+    assert {"units.tsv", "units.jsonl", "findings.json", "review.html"} <= names
+    assert not [n for n in names if n.endswith(".tmx") or n.startswith("corpus.")]
+    units = read_tsv(out / "units.tsv")
+    assert sum(len(u.ids["zh"]) for u in units) == sum(
+        1 for s in booklet.sentences if s.lang == "zh")
+    findings = json.loads((out / "findings.json").read_text(encoding="utf-8"))
+    assert "duplicate" in {f["check"] for f in findings}  # the security chapter printed twice
+    assert "zh" in (out / "review.html").read_text(encoding="utf-8")

@@ -33,14 +33,18 @@ def export_all(alignment: Alignment, out_dir: str | Path,
     first: :func:`memory_records`), ``sco_corpus.<a>-<b>.tmx`` per pair, ``units.tsv``,
     ``units.jsonl``, ``corpus.<lang>`` and ``corpus.ids`` (Moses), and the segmentation rules
     ``segmentation.srx`` and ``omegat-segmentation.conf``; return the paths. ``findings`` of the
-    consistency checks are carried as flags (TSV, JSONL, TMX ``x-flag``) and notes (TMX)."""
+    consistency checks are carried as flags (TSV, JSONL, TMX ``x-flag``) and notes (TMX). With
+    one language there is no TMX and no Moses file (they need two)."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     langs = tuple(langs or alignment.langs)
     records = alignment.records(findings)
     notes = {f.id: f.note for f in findings}
-    written = [out / "sco_corpus.tmx"]
-    write_tmx(memory_records(alignment, findings, langs), written[0], langs, codes, notes=notes)
+    written = []
+    if len(langs) > 1:
+        written.append(out / "sco_corpus.tmx")
+        write_tmx(memory_records(alignment, findings, langs), written[0], langs, codes,
+                  notes=notes)
     for a, b in combinations(langs, 2):
         path = out / f"sco_corpus.{a}-{b}.tmx"
         write_tmx(alignment.pair_records(a, b, findings), path, (a, b), codes, notes=notes)
@@ -48,7 +52,8 @@ def export_all(alignment: Alignment, out_dir: str | Path,
     write_tsv(records, out / "units.tsv", langs)
     write_jsonl(records, out / "units.jsonl")
     written += [out / "units.tsv", out / "units.jsonl"]
-    written += write_moses(records, out / "corpus", langs)
+    if len(langs) > 1:
+        written += write_moses(records, out / "corpus", langs)
     write_srx(out / "segmentation.srx")
     write_omegat_segmentation(out / "omegat-segmentation.conf")
     return written + [out / "segmentation.srx", out / "omegat-segmentation.conf"]
