@@ -277,7 +277,7 @@ def read_part(source: Source, part: Part, words: Counter) -> PartLayout:
             drafts.append(Draft(TOC_ENTRY, [("", _squash(entry.title), entry.lines[0])],
                                 page=entry.page))
             toc_titles[k] = entry.title
-        noise += _toc_leaders(source, toc, lang)
+        noise += [Noise(lang, "leader", e.lines[-1], e.leader) for e in toc.entries]
 
     i = body_start
     list_open = False  # after a line ending with ':' unmarked items ending with ';' form a list
@@ -315,15 +315,3 @@ def read_part(source: Source, part: Part, words: Counter) -> PartLayout:
         noise += draft.noise
     return PartLayout(part, drafts, noise, toc, toc_titles)
 
-
-def _toc_leaders(source: Source, toc: Toc, lang: str) -> list[Noise]:
-    """The dot leaders between TOC titles and page numbers, recorded as layout noise."""
-    noise = []
-    for entry in toc.entries:
-        line = entry.lines[-1]
-        text = visible(source.line(line))
-        match = re.search(r"\s*(?:[.…·]{2,}\s*|\t\s*)\d{1,4}\s*$", text)
-        leader = match.group(0) if match else ""
-        digits = str(entry.page)
-        noise.append(Noise(lang, "leader", line, leader.strip()[: len(leader.strip()) - len(digits)]))
-    return noise

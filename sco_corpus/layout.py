@@ -68,10 +68,12 @@ class Group:
 def clean_line(lang: str, number: int, text: str) -> Line:
     """Undo markdown in one line: escapes, emphasis markers and autolink brackets."""
     removed: list[Noise] = []
+    escaped: list[str] = []
 
     def escape(match: re.Match) -> str:
         removed.append(Noise(lang, "escape", number, "\\"))
-        return "\x00" + match.group(1)  # protect the escaped character from the next steps
+        escaped.append(match.group(1))
+        return "\x00"  # the escaped character is put back after the markers are removed
 
     text = _ESCAPE.sub(escape, text)
 
@@ -85,7 +87,8 @@ def clean_line(lang: str, number: int, text: str) -> Line:
         if count:
             removed.append(Noise(lang, kind, number, marker * count))
             text = text.replace(marker, "")
-    return Line(number, text.replace("\x00", ""), tuple(removed))
+    chars = iter(escaped)
+    return Line(number, re.sub("\x00", lambda _: next(chars), text), tuple(removed))
 
 
 def visible(text: str) -> str:
@@ -162,12 +165,16 @@ def read_groups(source: Source, part: Part) -> tuple[list[Group], list[Noise]]:
             noise.append(Noise(part.lang, "header", number, raw.strip()))
             blanks += 1  # a removed header separates like the page break it marks
             continue
+        line = clean_line(part.lang, number, raw)
+        if not line.text.strip():  # markup alone ("**"): noise, neither text nor a break
+            noise.extend(line.removed)
+            continue
         if blanks:
             close()
             if groups:
                 groups[-1] = Group(groups[-1].lines, groups[-1].blank_before, blanks)
             before, blanks = blanks, 0
-        current.append(clean_line(part.lang, number, raw))
+        current.append(line)
     close()
     if groups:
         groups[-1] = Group(groups[-1].lines, groups[-1].blank_before, blanks)

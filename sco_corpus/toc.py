@@ -23,11 +23,13 @@ _FINAL_PUNCT = tuple(".;,:!?。；，：！？")
 
 @dataclass(frozen=True)
 class TocEntry:
-    """One TOC line: the title as printed, its page number and its source lines."""
+    """One TOC line: the title as printed, its page number and its source lines; ``leader``
+    is the rest of the line (dot leader, tabs, the page number's leading zeros)."""
 
     title: str
     page: int
     lines: tuple[int, ...]
+    leader: str
 
 
 @dataclass(frozen=True)
@@ -54,8 +56,10 @@ def _entries(group: Group) -> list[TocEntry] | None:
             pending.append(line)
             continue
         title = " ".join([p.text.strip() for p in pending] + [match.group("title").strip()])
-        entries.append(TocEntry(title, int(match.group("page")),
-                                tuple(p.number for p in pending) + (line.number,)))
+        page = int(match.group("page"))
+        leader = line.text[match.end("title"):match.end("page")].strip()
+        entries.append(TocEntry(title, page, tuple(p.number for p in pending) + (line.number,),
+                                leader[: len(leader) - len(str(page))]))
         pending = []
     return entries if entries and not pending else None
 

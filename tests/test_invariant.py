@@ -6,21 +6,12 @@ from hypothesis import strategies as st
 
 from sco_corpus.corpus import from_source
 from sco_corpus.source import decode
+from accounting import accounted
 from synthetic import Layout, build
 
 
-def _accounted(corpus) -> tuple[Counter, Counter]:
-    source = Counter(ch for line in corpus.source.lines for ch in line if not ch.isspace())
-    kept = Counter()
-    for block in corpus.blocks:
-        kept.update(ch for ch in block.source_text if not ch.isspace())
-    for noise in corpus.noise:
-        kept.update(ch for ch in noise.text if not ch.isspace())
-    return source, kept
-
-
 def test_booklet_characters_all_accounted_for(booklet):
-    source, kept = _accounted(booklet)
+    source, kept = accounted(booklet)
     assert source - kept == Counter(), "characters lost"
     assert kept - source == Counter(), "characters invented"
 
@@ -54,7 +45,7 @@ def test_generated_documents_lose_nothing(langs, chapters, paragraphs, with_toc,
     layout = Layout(langs=langs, chapters=chapters, paragraphs=paragraphs, with_toc=with_toc,
                     page_numbers=page_numbers, colophon=colophon, seed=seed)
     corpus = from_source(decode(build(layout).encode("utf-8"), "generated.txt"))
-    source, kept = _accounted(corpus)
+    source, kept = accounted(corpus)
     assert source == kept
     assert corpus.languages == langs
     for lang in langs:
