@@ -51,8 +51,9 @@ def format_summary(findings: Sequence[Finding], accepted: int = 0) -> str:
 
 
 def read_baseline(path: str | Path) -> set[str]:
-    """Finding ids an editor accepted: a findings JSON of an earlier run (a list of objects
-    with an ``id``, or of ids), or ids one per line (anything after the id is a comment). A
+    """Finding ids an editor accepted: a findings JSON of an earlier run or the review page's
+    downloaded baseline (a list of objects with an ``id``, or of ids), or ids one per line
+    (anything after the id is a comment). A
     UTF-8 byte-order mark is allowed; anything else unreadable raises :class:`SourceError`."""
     name = str(path)
     text = read_text(path)

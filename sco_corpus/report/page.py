@@ -1,11 +1,14 @@
 """The review page: one self-contained HTML file for editors.
 
 The three languages side by side, unit by unit, section by section; each unit with findings
-highlighted by severity, the numbers and dates a finding quotes marked in the text, and the
-explanations under the unit; a findings list that jumps to the units; filters by check,
-severity, section and confidence; and per section a chart of the confidence along the
-section, so that a bad region stands out. Rendered as static HTML (fast to open, readable
-without script); a small inline script does the filtering.
+highlighted by severity, the numbers and dates a finding quotes marked in the text (and the
+piece its evidence quotes when that is part of a unit's text, such as a clause another
+language lacks), and the explanations under the unit; a findings list that jumps to the units
+and lets an editor triage each finding (open, accepted, dismissed, a note) and download the
+result as a baseline for ``sco-corpus check --baseline``; filters by check, severity, triage,
+section and confidence; and per section a chart of the confidence along the section, so that
+a bad region stands out. Rendered as static HTML (fast to open, readable without script); a
+small inline script filters, keeps the triage in the browser's storage and saves the baseline.
 """
 from __future__ import annotations
 
@@ -24,6 +27,8 @@ from .assets import CSS, JS
 
 _TOKEN = re.compile(r"[^\s,;:()“”«»\"']*\d[^\s,;:()“”«»\"']*")
 _CHART_HEIGHT = 36
+#: An editor's verdicts on a finding: not yet triaged, a real problem, not a problem.
+TRIAGE = ("open", "accepted", "dismissed")
 
 
 def anchor(name: str) -> str:
@@ -40,18 +45,46 @@ def _incomplete(unit: Unit) -> bool:
     return not all(unit.sentences.values())
 
 
-def _marked(text: str, tokens: set[str]) -> str:
+def _pieces(text: str, quotes: set[str]) -> list[tuple[int, int]]:
+    """Where ``text`` contains one of ``quotes`` (pieces a finding quotes from a part of it,
+    such as a clause another language lacks), as merged ``(start, end)`` spans."""
+    spans = sorted((m.start(), m.start() + len(q)) for q in quotes if 1 < len(q) < len(text)
+                   for m in re.finditer(re.escape(q), text))
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _marked(text: str, tokens: set[str], quotes: set[str] = frozenset()) -> str:
     """``text`` escaped, with each of ``tokens`` (numbers, dates a finding quotes) marked where
-    it stands alone (``5`` is not marked inside ``2005``)."""
-    if not tokens:
-        return escape(text)
-    pattern = re.compile(r"(?<!\d)(?:" + "|".join(
-        re.escape(t) for t in sorted(tokens, key=len, reverse=True)) + r")(?!\d)")
+    it stands alone (``5`` is not marked inside ``2005``), and each of ``quotes`` found in it
+    marked as a piece (``<mark class="piece">``; tokens inside a piece stay marked)."""
+    pieces = _pieces(text, quotes)
+    found = []
+    if tokens:
+        pattern = re.compile(r"(?<!\d)(?:" + "|".join(
+            re.escape(t) for t in sorted(tokens, key=len, reverse=True)) + r")(?!\d)")
+        found = [m.span() for m in pattern.finditer(text)
+                 if not any(m.start() < edge < m.end() for piece in pieces for edge in piece)]
+
+    def with_tokens(start: int, end: int) -> str:
+        out, last = [], start
+        for s, e in found:
+            if start <= s and e <= end:
+                out += [escape(text[last:s]), f"<mark>{escape(text[s:e])}</mark>"]
+                last = e
+        return "".join(out) + escape(text[last:end])
+
     out, last = [], 0
-    for match in pattern.finditer(text):
-        out += [escape(text[last:match.start()]), f"<mark>{escape(match.group())}</mark>"]
-        last = match.end()
-    return "".join(out) + escape(text[last:])
+    for start, end in pieces:
+        out += [with_tokens(last, start),
+                f'<mark class="piece">{with_tokens(start, end)}</mark>']
+        last = end
+    return "".join(out) + with_tokens(last, len(text))
 
 
 def _chart(units: list[Unit], flagged: dict[str, list[Finding]]) -> str:
@@ -83,6 +116,8 @@ def _unit_rows(unit: Unit, langs: Sequence[str], findings: list[Finding]) -> str
     quoted = [f for f in findings if f.check in ("number", "date")]
     marks = {lang: {t for f in quoted for t in _TOKEN.findall(f.message)
                     if t in unit.text(lang)} for lang in langs}
+    quotes = {lang: {f.evidence[lang].strip() for f in findings if f.evidence.get(lang)}
+              for lang in langs}
     sevs = sorted({f.severity for f in findings}, key=SEVERITIES.index)
     cls = " ".join(["unit", *sevs[:1]])
     conf = "".join(f'<span class="conf{" low" if v < 0.5 else ""}">{escape(p)} {v:.2f}</span>'
@@ -92,29 +127,38 @@ def _unit_rows(unit: Unit, langs: Sequence[str], findings: list[Finding]) -> str
         if not unit.sentences[lang]:
             cells.append('<td class="empty"></td>')
             continue
-        cells.append(f'<td lang="{lang}">{_marked(unit.text(lang), marks[lang])}'
+        cells.append(f'<td lang="{lang}">{_marked(unit.text(lang), marks[lang], quotes[lang])}'
                      f'<div class="lines">line {span(unit.lines(lang))}</div></td>')
     row = (f'<tr class="{cls}" id="{anchor(unit.id)}" data-section="{escape(unit.section)}" '
            f'data-conf="{_min_confidence(unit):.3f}" '
-           f'data-flags="{escape(" ".join(sorted({f"{f.check}:{f.severity}" for f in findings})))}"'
-           f'><td class="meta">{escape(unit.id)}<br>'
-           f'{escape(unit.kind)}{conf}</td>{"".join(cells)}</tr>')
+           f'data-findings="{" ".join(f.id for f in findings)}"><td class="meta">'
+           f'{escape(unit.id)}<br>{escape(unit.kind)}{conf}</td>{"".join(cells)}</tr>')
     if findings:
-        notes = "".join(f'<div><span class="sev-badge {f.severity}">{f.severity}</span> '
-                        f'<b>{f.check}</b> {escape(f.message)}</div>' for f in findings)
+        notes = "".join(f'<div data-id="{f.id}"><span class="sev-badge {f.severity}">'
+                        f'{f.severity}</span> <b>{f.check}</b> {escape(f.message)}</div>'
+                        for f in findings)
         row += f'<tr class="notes" data-unit="{anchor(unit.id)}"><td colspan="{len(langs) + 1}">' \
                f'{notes}</td></tr>'
     return row
 
 
 def _finding_item(finding: Finding) -> str:
+    """The finding in the list: a link to its unit, and its triage (open, accepted, dismissed
+    and a note) that the script keeps in the browser's storage."""
     target = anchor(finding.unit) if finding.unit else anchor(f"sec-{finding.section}")
     where = ", ".join(f"{lang} {span(lines)}" for lang, lines in finding.lines.items())
-    return (f'<li data-check="{finding.check}" data-severity="{finding.severity}" '
-            f'data-section="{escape(finding.section)}"><a href="#{target}">'
+    states = "".join(
+        f'<label><input type="radio" name="t-{finding.id}" value="{state}"'
+        f'{" checked" if state == "open" else ""}> {state}</label>' for state in TRIAGE)
+    return (f'<li data-id="{finding.id}" data-check="{finding.check}" '
+            f'data-severity="{finding.severity}" data-section="{escape(finding.section)}" '
+            f'data-status="open"><a href="#{target}">'
             f'<span class="sev-badge {finding.severity}">{finding.severity}</span> '
-            f'<b>{finding.check}</b> {escape(finding.message)}'
-            f'<div class="where">{escape(finding.section)} · lines {escape(where)}</div></a></li>')
+            f'<b>{finding.check}</b> <span class="msg">{escape(finding.message)}</span>'
+            f'<div class="where">{escape(finding.section)} · lines {escape(where)}</div></a>'
+            f'<fieldset class="triage"><legend>triage {finding.id}</legend>{states}'
+            f'<input type="text" class="note" placeholder="note" '
+            f'aria-label="note on {finding.id}"></fieldset></li>')
 
 
 def render(corpus: Corpus, alignment: Alignment, findings: Sequence[Finding],
@@ -134,11 +178,14 @@ def render(corpus: Corpus, alignment: Alignment, findings: Sequence[Finding],
     parts = [
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f'<title>{escape(title)} — review</title><style>{CSS}</style></head><body>',
+        f'<title>{escape(title)} — review</title><style>{CSS}</style></head>',
+        f'<body data-doc="{escape(Path(corpus.source.path).name)}">',
         f'<header><h1>{escape(title)}</h1><div class="counts"><span>{len(alignment)} units</span>'
         + "".join(f'<span><span class="sev-badge {s}">{s}</span> {severity[s]}</span>'
                   for s in SEVERITIES)
-        + f'<span>shown: <b id="shown">{len(alignment)}</b></span>'
+        + f'<span>shown: <b id="shown">{len(alignment)}</b></span><span class="tally">'
+        + " · ".join(f'{s} <b id="n-{s}">{len(findings) if s == "open" else 0}</b>'
+                     for s in TRIAGE) + '</span>'
         f'<span>sco_corpus {__version__} · {escape(corpus.source.path)}</span></div></header>',
         '<nav id="filters"><fieldset><b>check</b> '
         + "".join(f'<label><input type="checkbox" name="check" value="{c}" checked> {c}</label>'
@@ -146,12 +193,19 @@ def render(corpus: Corpus, alignment: Alignment, findings: Sequence[Finding],
         + '</fieldset><fieldset><b>severity</b> '
         + "".join(f'<label><input type="checkbox" name="severity" value="{s}" checked> {s}'
                   f'</label>' for s in SEVERITIES)
+        + '</fieldset><fieldset><b>triage</b> '
+        + "".join(f'<label><input type="checkbox" name="triage" value="{s}" checked> {s}'
+                  f'</label>' for s in TRIAGE)
         + '</fieldset><label><b>section</b> <select id="f-section"><option value="">all</option>'
         + "".join(f'<option value="{escape(s)}">{escape(s)}</option>' for s in sections)
         + '</select></label><label><b>confidence ≤</b> <input id="f-conf" type="range" min="0" '
           'max="1" step="0.05" value="1"> <span id="f-conf-value">1.00</span></label>'
           '<label><input type="checkbox" id="f-flagged"> only units with findings</label></nav>',
-        '<div id="layout"><aside id="findings"><h2>Findings</h2><ol>'
+        '<div id="layout"><aside id="findings"><h2>Findings</h2><div class="baseline">'
+        '<button type="button" id="download">Download baseline</button> <label '
+        'class="import">Import baseline <input type="file" id="import" '
+        'accept=".json,.txt,application/json,text/plain"></label> '
+        '<span id="triage-status" role="status"></span></div><ol>'
         + "".join(_finding_item(f) for f in findings) + "</ol></aside><main>",
     ]
     for section_id in sections:
