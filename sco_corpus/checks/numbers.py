@@ -5,7 +5,14 @@ separators, scale words, 万/亿), so ``6,8 млрд``, ``6.8 billion`` and ``68
 and years are the date check's. A value one language has where the others agree on another
 is an error, with the factor when it is a power of ten (a scale slip: ``900 million`` vs
 ``90亿``); a number the others lack is a warning, unless they spell it as a word (``six``,
-``шести``, ``六``).
+``шести``, ``六``). An approximate value (``300余万``, ``more than 3 million``, ``около``)
+agrees with any value in its range, and a number with a magnitude word of its order
+(``сотни`` = ``300``).
+
+Magnitude words without a number (``hundreds``, ``десятки тысяч``, ``数百``; ``weeks``,
+``десятилетия``, ``几十年``) are compared too: where the other languages agree on one and this
+one says another of the same kind (``тысячи`` for ``hundreds``, ``months`` for ``weeks``), it
+is a warning.
 """
 from __future__ import annotations
 
@@ -15,7 +22,7 @@ from collections import Counter
 from ..align.units import Alignment, Unit
 from ..corpus import Corpus
 from ..dates import find_dates
-from ..numbers import Number, find_number_words, find_numbers
+from ..numbers import Magnitude, Number, find_magnitudes, find_number_words, find_numbers
 from .common import lines_of, present
 from .finding import Finding
 
@@ -49,13 +56,38 @@ def _factor(a: float, b: float) -> str:
     return ""
 
 
+def _order(value: float) -> int:
+    return math.floor(math.log10(value)) if value > 0 else 0
+
+
+def _keys(found: dict[str, list[Number]]) -> dict[str, list[str]]:
+    """Each number's key: its value, or for an approximate one the value of another
+    language's number in its range (an exact one first, then the nearest)."""
+    keys = {}
+    for lang, numbers in found.items():
+        theirs = [n for x in found if x != lang for n in found[x]]
+        keys[lang] = []
+        for n in numbers:
+            fits = [m for m in theirs if n.approx and n.matches(m)]
+            best = min(fits, key=lambda m: (bool(m.approx), abs(math.log((m.value or 1) /
+                                                                       (n.value or 1)))),
+                       default=n)
+            keys[lang].append(_key(best.value))
+    return keys
+
+
 def check_unit(unit: Unit) -> list[Finding]:
     langs = present(unit)
     if len(langs) < 2:
         return []
     found = {lang: unit_numbers(unit.text(lang), lang) for lang in langs}
-    counts = {lang: Counter(_key(n.value) for n in found[lang]) for lang in langs}
-    spelled = {lang: {_key(v) for v in find_number_words(unit.text(lang), lang)} for lang in langs}
+    keys = _keys(found)
+    counts = {lang: Counter(keys[lang]) for lang in langs}
+    mags = {lang: find_magnitudes(unit.text(lang), lang) for lang in langs}
+    spelled = {lang: {_key(v) for v in find_number_words(unit.text(lang), lang)}
+               | {v for v in set().union(*counts.values())
+                  if any(m.kind == "count" and m.order == _order(float(v)) for m in mags[lang])}
+               for lang in langs}
     findings = []
     for lang in langs[1:] if len(langs) == 2 else langs:  # two languages: say it once
         others = [x for x in langs if x != lang]
@@ -67,8 +99,8 @@ def check_unit(unit: Unit) -> list[Finding]:
                  if all(counts[lang][v] > counts[x][v] and v not in spelled[x] for x in others)]
         if not lacking and not extra:
             continue
-        mine = {_key(n.value): n for n in found[lang]}
-        theirs = {_key(n.value): n for x in others for n in found[x]}
+        mine = dict(zip(keys[lang], found[lang]))
+        theirs = {k: n for x in others for k, n in zip(keys[x], found[x])}
         if lacking and extra:
             pairs = list(zip(sorted(extra, key=float), sorted(lacking, key=float)))
             detail = "; ".join(
@@ -86,6 +118,33 @@ def check_unit(unit: Unit) -> list[Finding]:
             findings.append(_finding(unit, "warning",
                                      f"{lang} has the number(s) {detail}, which "
                                      f"{'/'.join(others)} lack", f"{lang}:extra:{sorted(extra)}"))
+    return findings + _magnitude_findings(unit, langs, mags, found)
+
+
+def _magnitude_findings(unit: Unit, langs: tuple[str, ...], mags: dict[str, list[Magnitude]],
+                        found: dict[str, list[Number]]) -> list[Finding]:
+    """A magnitude the other languages say (one of them as a word, the others as a word or a
+    number of that order) where this language says another of the same kind."""
+    def says(lang: str) -> set[tuple[str, int]]:
+        return {(m.kind, m.order) for m in mags[lang]} | {
+            ("count", _order(n.value)) for n in found[lang]}
+
+    findings = []
+    for lang in langs[1:] if len(langs) == 2 else langs:
+        others = [x for x in langs if x != lang]
+        agreed = set.intersection(*(says(x) for x in others)) & {
+            (m.kind, m.order) for x in others for m in mags[x]}
+        for kind, order in sorted(agreed - says(lang)):
+            mine = [m for m in mags[lang] if m.kind == kind
+                    and all((kind, m.order) not in says(x) for x in others)]
+            if not mine:
+                continue
+            theirs = [m.text for x in others for m in mags[x] if (m.kind, m.order) == (kind, order)]
+            findings.append(_finding(
+                unit, "warning", f"magnitudes differ: {lang} {', '.join(m.text for m in mine)} "
+                f"({', '.join(m.name for m in mine)}), but {'/'.join(others)} "
+                f"{', '.join(theirs)} ({Magnitude(kind, order, '', 0, 0).name})",
+                f"{lang}:magnitude:{kind}:{order}:{sorted(m.order for m in mine)}"))
     return findings
 
 
