@@ -82,3 +82,41 @@ def test_a_changed_magnitude_word_is_a_finding():
     assert "ru/en сотни, Hundreds (hundreds)" in findings[0].message
     assert "en months" in findings[1].message and "недель" in findings[1].message
 
+
+# --- 2. a foreign word in running text ----------------------------------------------------
+
+def _untranslated(*units: Unit):
+    from sco_corpus.checks.untranslated import check_untranslated
+
+    return [(f.unit, f.langs[0], f.severity) for f in check_untranslated(Alignment(units), None)]
+
+
+def test_a_single_foreign_word_is_found():
+    units = (_unit(1, ru="Встреча глав России, Китая, Kyrgyzstan и Таджикистана.",
+                   en="A meeting of the heads of Russia, China, Kyrgyzstan and Tajikistan.",
+                   zh="俄罗斯、中国、吉尔吉斯斯坦和塔吉克斯坦元首会晤。"),
+             _unit(2, ru="Главное — обеспечение security в регионе.",
+                   en="The main thing is security in the region.", zh="主要是地区安全。"),
+             _unit(3, ru="Организaция работает.", en="The Organization works.", zh="该组织运作。"),
+             _unit(4, ru="Совет собрался.", en="The Совет met.", zh="理事会召开会议。"))
+    assert _untranslated(*units) == [("x/u001", "ru", "warning"), ("x/u002", "ru", "warning"),
+                                     ("x/u003", "ru", "error"), ("x/u004", "en", "warning")]
+
+
+def test_latin_that_belongs_in_russian_text_is_not_a_finding():
+    units = (_unit(1, ru="ШОС (SCO) и СНГ обсудили XXI век на сайте www.sectsco.org.",
+                   en="The SCO and the CIS discussed the XXI century at www.sectsco.org.",
+                   zh="上合组织和独联体在www.sectsco.org上讨论了二十一世纪。"),
+             _unit(2, ru="Дорога длиной 120 km построена.", en="A 120 km road was built.",
+                   zh="建成了120公里的道路。"),
+             _unit(3, ru="Компания Huawei и агентство Xinhua подписали договор.",
+                   en="Huawei and Xinhua signed a contract.", zh="Huawei与Xinhua签署了合同。"),
+             _unit(4, ru="Кыргызстан (Kyrgyzstan) вступил в организацию.",
+                   en="Kyrgyzstan joined the organization.", zh="吉尔吉斯斯坦加入了该组织。"),
+             _unit(5, kind="footnote", ru="Brzezinski Z. The Grand Chessboard, et al. P. 15.",
+                   en="Brzezinski Z. The Grand Chessboard, et al. P. 15.",
+                   zh="Brzezinski Z. The Grand Chessboard, et al. P. 15."),
+             _unit(6, ru="См. доклад «Россия в мире».", en="See the report «Россия в мире».",
+                   zh="见报告《Россия в мире》。"))
+    assert _untranslated(*units) == []
+
