@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 
 from .dates import DATE, MONTH_WORD
 from .languages import Part
-from .layout import Group, Line, Noise, read_groups, visible
+from .layout import Group, Line, Noise, read_groups
+from .scripts import visible
 from .source import Source
 from .toc import Toc, layout_headings, match_headings, parse_toc
 

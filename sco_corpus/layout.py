@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .languages import Part
+from .scripts import INVISIBLE, visible
 from .source import Source
 
 #: Running headers repeat on at least this many pages and are at most this long.
@@ -21,10 +22,6 @@ _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _AUTOLINK = re.compile(r"<((?:https?|ftp)://[^<>\s]+|www\.[^<>\s]+)>")
 _PAGE_NUMBER = re.compile(r"^[-–—\s]*\d{1,4}[-–—\s]*$")
 _LIST_START = re.compile(r"^\s*(?:[-–—•●▪]|\d{1,2}[.)]\s)")
-#: Invisible format characters (zero-width spaces and joiners, word joiner, BOM, soft hyphen,
-#: bidirectional controls, tags) that PDF extraction and web copies leave inside text.
-_INVISIBLE = re.compile("[\u00ad\u034f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
-                        "\u2066-\u206f\ufeff\ufff9-\ufffb\U000e0001\U000e0020-\U000e007f]")
 
 
 @dataclass(frozen=True)
@@ -91,11 +88,6 @@ def clean_line(lang: str, number: int, text: str) -> Line:
     return Line(number, re.sub("\x00", lambda _: next(chars), text), tuple(removed))
 
 
-def visible(text: str) -> str:
-    """``text`` without invisible format characters."""
-    return _INVISIBLE.sub("", text)
-
-
 def header_key(text: str) -> str:
     """A line's identity as a running header: case, digits, spacing and markup ignored."""
     text = re.sub(r"[*_\\]", "", text).casefold()
@@ -145,7 +137,7 @@ def read_groups(source: Source, part: Part) -> tuple[list[Group], list[Noise]]:
         raw = source.line(number)
         lines[number] = visible(raw)
         if len(lines[number]) < len(raw):
-            noise.append(Noise(part.lang, "invisible", number, "".join(_INVISIBLE.findall(raw))))
+            noise.append(Noise(part.lang, "invisible", number, "".join(INVISIBLE.findall(raw))))
     headers = _running_headers(lines)
     groups: list[Group] = []
     current: list[Line] = []

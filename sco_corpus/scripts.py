@@ -9,6 +9,15 @@ SCRIPT_LANG = {"cyrillic": "ru", "latin": "en", "cjk": "zh"}
 LANG_NAMES = {"ru": "Russian", "en": "English", "zh": "Chinese"}
 
 _URL = re.compile(r"<?(?:https?://|www\.)\S+")
+#: Invisible format characters (zero-width spaces and joiners, word joiner, BOM, soft hyphen,
+#: bidirectional controls, tags) that PDF extraction and web copies leave inside text.
+INVISIBLE = re.compile("[\u00ad\u034f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+                       "\u2066-\u206f\ufeff\ufff9-\ufffb\U000e0001\U000e0020-\U000e007f]")
+
+
+def visible(text: str) -> str:
+    """``text`` without invisible format characters."""
+    return INVISIBLE.sub("", text)
 
 
 def char_script(ch: str) -> str | None:
@@ -26,8 +35,9 @@ def char_script(ch: str) -> str | None:
 
 
 def script_counts(text: str) -> Counter:
-    """Letters per writing system in ``text``, ignoring web addresses."""
-    return Counter(s for s in map(char_script, _URL.sub(" ", text)) if s)
+    """Letters per writing system in ``text``, ignoring web addresses (also those that an
+    invisible character interrupts)."""
+    return Counter(s for s in map(char_script, _URL.sub(" ", visible(text))) if s)
 
 
 def dominant_script(text: str) -> str | None:

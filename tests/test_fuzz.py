@@ -85,15 +85,19 @@ def check_document(data: bytes) -> None:
         _round_trip(alignment, corpus.check(alignment), Path(folder))
 
 
-# A line of one sentence repeated hundreds of times is left out: find_repeats (repeats.py) takes
-# time cubic in the copies of one sentence (400 copies 4 s, 700 copies 45 s; reported).
+# Huge lines are left to the test below: a line of one sentence repeated hundreds of times takes
+# minutes (repeats.find_repeats is cubic in the copies of a sentence: 400 copies 4 s, 700 copies
+# 45 s), and even one huge sentence seconds in the checks (dates.find_dates is quadratic in the
+# dates of a sentence, the address pattern of checks/untranslated.py in its length without a
+# space). All reported.
 @settings(max_examples=120, deadline=None)
 @given(rng=st.randoms(use_true_random=False))
 def test_hostile_documents(rng):
-    check_document(document(rng, huge_kinds=("endless",)))
+    check_document(document(rng, huge_rate=0.0))
 
 
 def test_a_line_far_longer_than_the_rest():
+    """A line of 20,000 to 60,000 characters, one sentence (English, Chinese, Russian)."""
     for seed in range(3):
         check_document(document(random.Random(seed), huge_rate=1.0, huge_kinds=("endless",)))
 
@@ -117,3 +121,12 @@ def test_a_toc_leader_before_markup_is_noise():
     corpus = from_source(decode(text.encode(), NAME))
     assert [n.text for n in corpus.noise if n.kind == "leader"] == ["..... \t0"]
     check_document(text.encode())
+
+
+def test_a_web_address_cut_by_an_invisible_character_is_not_english():
+    """A soft hyphen inside the address made its letters count: the title line became an
+    English part before the Chinese one (and the English part a second one)."""
+    text = ("区域伙伴 <h\u00adttp://example.org/a?b=1> 关系年度报告\n\n" + "董事会批准了新的发展规划。\n\n" * 5
+            + "ANNUAL REVIEW\n\nThe board approved a new development program.\n")
+    corpus = from_source(decode(text.encode(), NAME))
+    assert [(p.lang, p.start) for p in corpus.parts] == [("zh", 1), ("en", 13)]
