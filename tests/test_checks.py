@@ -79,6 +79,12 @@ def test_a_latin_word_among_russian_ones_is_a_warning(findings):
     assert "Kyrgyzstan" in words[0].message
 
 
+def test_moved_captions_and_cut_epigraphs_are_found(findings):
+    structure = [f.message for f in findings if f.check == "structure"]
+    assert sum("the zh caption is in" in m for m in structure) >= 1
+    assert any("epigraph" in m and "leaves out" in m for m in structure)
+
+
 def test_findings_have_stable_unique_ids(booklet, alignment, findings):
     again = run_checks(booklet, alignment)
     assert [f.id for f in again] == [f.id for f in findings]

@@ -3,6 +3,8 @@ running text, epigraphs cut or extended, floating blocks moved. Small constructe
 texts, including ones that must give no finding."""
 from __future__ import annotations
 
+import re
+
 from sco_corpus.align.units import Alignment, Unit
 from sco_corpus.checks.numbers import check_numbers
 from sco_corpus.model import Sentence
@@ -120,3 +122,141 @@ def test_latin_that_belongs_in_russian_text_is_not_a_finding():
                    zh="见报告《Россия в мире》。"))
     assert _untranslated(*units) == []
 
+
+# --- 3. epigraphs cut or extended ---------------------------------------------------------
+
+BODY = {"ru": "Организация располагает большими природными ресурсами и огромным человеческим "
+              "потенциалом, и с каждым годом экономическое сотрудничество в её рамках растет.",
+        "en": "The Organization has large natural resources and an enormous human potential, "
+              "and economic cooperation within it grows from year to year.",
+        "zh": "本组织拥有巨大的自然资源和庞大的人力资源潜力，其框架内的经济合作逐年增长。"}
+
+
+def _cuts(**epigraphs: str):
+    from sco_corpus.checks.structure import _epigraph_cuts
+
+    return _epigraph_cuts(Alignment((_unit(1, "epigraph", **epigraphs), _unit(2, **BODY))))
+
+
+def _document(units, order=None, cites=None):
+    """A stand-in corpus: each language's sentences in reading order (``order``: unit numbers
+    per language, default the units' order) and footnote blocks (``cites``: per language, the
+    unit number whose block cites footnote unit 60)."""
+    from types import SimpleNamespace
+
+    by_n = {int(u.id[-3:]): u for u in units}
+    order = order or {lang: list(by_n) for lang in ("ru", "en", "zh")}
+    sentences = [s for lang, ns in order.items() for n in ns for s in by_n[n].sentences[lang]]
+    blocks = [SimpleNamespace(id=f"{lang}/s01/b060", kind="footnote", cites=f"{lang}/s01/b{n:03d}")
+              for lang, n in (cites or {}).items()]
+    return SimpleNamespace(sentences=sentences, blocks=blocks)
+
+
+def test_an_epigraph_cut_shorter_than_the_others_is_found():
+    (finding,) = _cuts(ru="«" + BODY["ru"] + "»", en="“" + BODY["en"] + "”",
+                       zh="《本组织拥有巨大的自然资源和庞大的人力资源潜力……》")
+    assert finding.langs[0] == "zh" and finding.severity == "warning"
+    assert "其框架内的经济合作逐年增长" in finding.message and finding.lines["zh"] == (12, 22)
+
+
+def test_epigraphs_cut_alike_or_paraphrased_are_not_findings():
+    assert _cuts(ru="«Организация располагает большими природными ресурсами и огромным "
+                    "человеческим потенциалом...»",
+                 en="“The Organization has large natural resources and an enormous human "
+                    "potential...”", zh="《本组织拥有巨大的自然资源和庞大的人力资源潜力……》") == []
+    assert _cuts(ru="«" + BODY["ru"] + "»", en="“Rich in resources, the SCO cooperates more "
+                 "every year.”", zh="《" + BODY["zh"] + "》") == []
+
+
+# --- 4. floating blocks moved -------------------------------------------------------------
+
+def _moved(units, order=None, cites=None):
+    from sco_corpus.checks.structure import _moved_blocks
+
+    return _moved_blocks(Alignment(tuple(units)), _document(units, order, cites))
+
+
+def _chapter(section: str, first: int, count: int) -> list[Unit]:
+    return [_unit(n, section=section, ru=f"Предложение номер {n}.", en=f"Sentence number {n}.",
+                  zh=f"第{n}句。") for n in range(first, first + count)]
+
+
+def _caption(n: int, sections: dict[str, str]) -> Unit:
+    texts = {"ru": "Участники саммита. Душанбе, 2014 г.", "en": "Summit participants. Dushanbe, "
+             "2014", "zh": "2014年，杜尚别。峰会与会者。"}
+    sentences = {lang: (Sentence(f"{lang}/{sec}/b{n:03d}/1", lang, sec, f"{lang}/{sec}/b{n:03d}",
+                                 "caption", texts[lang], (n * 10 + k,)),)
+                 for k, (lang, sec) in enumerate(sections.items())}
+    return Unit(f"s02/u{n:03d}", "s02", "caption", sentences, {})
+
+
+def test_a_caption_in_another_chapter_or_far_away_is_found():
+    units = _chapter("s01", 1, 10) + _chapter("s02", 11, 10) + [
+        _caption(50, {"ru": "s02", "en": "s02", "zh": "s01"})]
+    body = list(range(1, 21))
+    order = {"ru": body[:12] + [50] + body[12:], "en": body[:12] + [50] + body[12:],
+             "zh": body[:9] + [50] + body[9:]}
+    (finding,) = _moved(units, order)
+    assert "the zh caption is in s01, the ru/en one(s) in s02" in finding.message
+    assert finding.lines == {"ru": (500,), "en": (501,), "zh": (502,)}
+
+    units[-1] = _caption(50, {"ru": "s02", "en": "s02", "zh": "s02"})
+    order["zh"] = body[:19] + [50] + body[19:]
+    (finding,) = _moved(units, order)
+    assert "the zh caption sits 70% of s02 away" in finding.message
+
+
+def test_a_footnote_cited_from_another_passage_is_found():
+    units = _chapter("s01", 1, 6) + [_unit(60, "footnote", "s01", ru="¹ Там же. С. 5.",
+                                           en="¹ Ibid. P. 5.", zh="¹ 同上，第5页。")]
+    order = {lang: [1, 2, 60, 3, 4, 5, 6] for lang in ("ru", "en", "zh")}
+    assert _moved(units, order, {"ru": 2, "en": 2, "zh": 2}) == []
+    (finding,) = _moved(units, order, {"ru": 2, "en": 2, "zh": 5})
+    assert "the zh footnote is cited from another passage than in ru/en" in finding.message
+
+
+def test_captions_near_their_place_and_reordered_lists_are_not_findings():
+    units = _chapter("s01", 1, 10) + [_caption(50, {"ru": "s01", "en": "s01", "zh": "s01"})]
+    body = list(range(1, 11))
+    order = {"ru": body[:3] + [50] + body[3:], "en": body[:5] + [50] + body[5:],
+             "zh": body[:2] + [4, 3] + [50] + body[4:]}  # zh swaps two list items
+    assert _moved(units, order) == []
+
+
+def test_chinese_titles_in_book_brackets_are_not_findings():
+    from sco_corpus.checks.untranslated import check_untranslated
+
+    unit = _unit(ru="В докладе «Россия и ШОС в 2014 году» упомянуто около 300 экспертов.",
+                 en="The report “Russia and the SCO in 2014” mentions about 300 experts.",
+                 zh="《2014年的俄罗斯与上合组织》报告提到了约300名专家。")
+    alignment = Alignment((unit,))
+    assert check_numbers(alignment, None) == []
+    assert check_untranslated(alignment, None) == []
+
+
+def test_a_block_missing_here_and_present_elsewhere_is_found():
+    import numpy as np
+
+    from sco_corpus.checks.structure import _elsewhere
+
+    captions = [_unit(n, "caption", section="s01", ru=f"Снимок {n}.", en=f"Photo {n}.",
+                      zh=f"照片{n}。") for n in range(1, 5)]
+    here = _unit(5, "caption", section="s02", ru="Саммит в Душанбе.", en="Summit in Dushanbe.",
+                 zh="")
+    there = _unit(6, "caption", section="s05", ru="", en="", zh="杜尚别峰会。")
+    other = _unit(7, "caption", section="s05", ru="", en="", zh="会议。")
+    topics = {"Снимок": 1, "Photo": 1, "照片": 1, "Саммит": 2, "Summit": 2, "杜尚别": 2, "会议": 3}
+
+    def embed(texts):  # the topic, and some of the script: translations alike, not equal
+        out = np.zeros((len(texts), 8))
+        for k, text in enumerate(texts):
+            topic = next(v for w, v in topics.items() if w in text)
+            script = 4 if re.search("[а-я]", text) else 5 if re.search("[a-z]", text) else 6
+            out[k, topic], out[k, script] = 1.0, 0.3 if topic == 2 else 0.5
+        return out
+
+    units = (*captions, here, there, other)
+    (finding,) = _elsewhere(Alignment(units, embedder=embed))
+    assert finding.langs == ("ru", "en", "zh") and finding.unit == "s02/u005"
+    assert "zh lacks this caption here" in finding.message and "s05" in finding.message
+    assert finding.lines["zh"] == (60 + 2,)
