@@ -32,7 +32,9 @@ from .checks import SEVERITIES, exit_code, run_checks
 from .checks.report import write_findings
 from .corpus import EMBEDDED, from_source
 from .fileio import write_text_atomic
+from .checks.terms import build_terms
 from .formats.exports import export_all
+from .formats.omegat_glossary import write_glossaries
 from .report import write_review_page
 from .source import Source, read_source
 
@@ -185,7 +187,8 @@ def _run_stages(decoded: Source, staging: Path, fail_on: str, cache_dir: str | P
             "align", "step", (done, total, label))))
     findings = stage("check", lambda: run_checks(corpus, alignment))
     files = stage("export", lambda: export_all(alignment, staging, findings=findings)
-                  + write_findings(findings, staging))
+                  + write_findings(findings, staging)
+                  + write_glossaries(build_terms(alignment), staging, alignment.langs))
     page = stage("review page", lambda: write_review_page(corpus, alignment, findings,
                                                           staging / "review.html"))
     files = [*files, page]

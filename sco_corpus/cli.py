@@ -16,12 +16,14 @@ from .build import build
 from .checks import CHECKS, SEVERITIES, exit_code
 from .checks.common import span
 from .checks.report import format_summary, read_baseline, write_findings
+from .checks.terms import build_terms
 from .corpus import EMBEDDED, load
 from .errors import SourceError
 from .formats.split_files import write_split
 from .formats.exports import export_all, memory_records
 from .formats.jsonl import write_json, write_jsonl
 from .formats.moses import write_moses
+from .formats.omegat_glossary import GLOSSARY_FORMATS, write_glossaries
 from .formats.tmx import DEFAULT_CODES, write_tmx
 from .formats.tsv import write_tsv
 from .stats import format_table, stats_table
@@ -157,6 +159,20 @@ def _check(args: argparse.Namespace) -> int:
     return exit_code(shown, args.fail_on)
 
 
+def _glossary(args: argparse.Namespace) -> int:
+    corpus = load(args.source)
+    if len(corpus.languages) < 2:
+        raise UsageError(f"the document has one language ({', '.join(corpus.languages)}): "
+                         "a glossary needs two")
+    alignment = corpus.align(embedder=Embedder(cache_dir=args.cache_dir),
+                             progress=_progress_bar())
+    terms = build_terms(alignment)
+    formats = GLOSSARY_FORMATS if args.format == "all" else (args.format,)
+    written = write_glossaries(terms, args.out, alignment.langs, formats)
+    print(f"{len(terms)} terms; {', '.join(p.name for p in written)} written to {args.out}")
+    return 0
+
+
 def _build_progress(quiet: bool, as_json: bool, stream=None):
     """Stage lines on ``stream`` (default stderr; a bar while aligning, on a terminal); JSON
     lines with --json."""
@@ -286,6 +302,19 @@ def build_parser() -> argparse.ArgumentParser:
                        help=f"comma-separated checks to run (default all: {', '.join(CHECKS)})")
     _add_cache_dir(check)
     check.set_defaults(run=_check)
+
+    glossary = commands.add_parser(
+        "glossary", help="the term table: names, titles, acronyms with their renderings",
+        description="Align the document, extract its names, titles, acronyms and recurring "
+                    "terms with their renderings in each language, and write them into OUT: "
+                    "glossary.tbx (TBX-Basic, TBX v3), glossary.v2.tbx (the same as TBX 2008, "
+                    "for older tools), glossary.<src>-<tgt>.txt (OmegaT glossaries, the first "
+                    "language the source) and glossary.tsv (one row per term).")
+    _add_source(glossary)
+    glossary.add_argument("--out", required=True, metavar="DIR", help="output folder (created)")
+    glossary.add_argument("--format", choices=("all", *GLOSSARY_FORMATS), default="all")
+    _add_cache_dir(glossary)
+    glossary.set_defaults(run=_glossary)
 
     stats = commands.add_parser(
         "stats", help="print blocks, sentences and characters per section and language",

@@ -74,6 +74,16 @@ class Corpus:
             alignment = self.align(embedder=embedder)
         return run_checks(self, alignment, checks)
 
+    def glossary(self, alignment=None, embedder=None):
+        """The term table as a DataFrame, one row per term (columns:
+        :func:`sco_corpus.checks.terms.terms_frame`) of ``alignment`` (default: :meth:`align`
+        with ``embedder``)."""
+        from .checks.terms import build_terms, terms_frame
+
+        if alignment is None:
+            alignment = self.align(embedder=embedder)
+        return terms_frame(build_terms(alignment), alignment.langs)
+
     def to_frame(self, what: str = "sentences"):
         """A pandas DataFrame of ``blocks``, ``sentences``, ``sections`` or ``noise``."""
         import pandas as pd

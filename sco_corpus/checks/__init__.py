@@ -13,6 +13,7 @@ from .finding import SEVERITIES, Finding, Findings
 from .numbers import check_numbers
 from .omissions import check_omissions
 from .structure import check_structure
+from .term_check import check_terms
 from .untranslated import check_untranslated
 
 CHECKS = {
@@ -22,6 +23,7 @@ CHECKS = {
     "omission": check_omissions,
     "untranslated": check_untranslated,
     "structure": check_structure,
+    "term": check_terms,
     "low_confidence": check_low_confidence,
 }
 
