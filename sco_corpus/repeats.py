@@ -7,6 +7,7 @@ report the copy once, with both extents.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -18,6 +19,11 @@ from .model import Sentence
 #: Sentences longer than this (in comparison characters) are compared by identity only: the
 #: fuzzy ratio's cost grows with the product of the lengths.
 MAX_FUZZY_CHARS = 5000
+#: A sentence with more near-identical sentences than this is a refrain (a list item, a
+#: formula), not part of a passage printed twice by a slip (each of whose sentences has one
+#: copy); leaving refrains out keeps the search for runs from growing with the cube of their
+#: count.
+MAX_PARTNERS = 4
 
 
 @dataclass(frozen=True)
@@ -83,7 +89,13 @@ def similar_pairs(keys: list[str], threshold: float, chunk: int = 256
 def _runs(items: list[Sentence], min_sentences: int, min_chars: int, threshold: float,
           max_gap: int) -> list[Repeat]:
     keys = [text_key(s.text) for s in items]
-    scores = similar_pairs(keys, threshold)
+    copies = Counter(keys)
+    kept = [k for k, key in enumerate(keys) if copies[key] <= MAX_PARTNERS + 1]
+    scores = {(kept[a], kept[b]): score for (a, b), score
+              in similar_pairs([keys[k] for k in kept], threshold).items()}
+    partners = Counter(k for pair in scores for k in pair)
+    scores = {pair: score for pair, score in scores.items()
+              if max(partners[pair[0]], partners[pair[1]]) <= MAX_PARTNERS}
     # best[j][i]: length and total score of the run of matches ending with copy j ~ original i
     runs: dict[tuple[int, int], tuple[int, float, tuple[int, int] | None]] = {}
     for j, i in sorted((j, i) for i, j in scores):  # by copy, so a run's previous cell is done

@@ -129,3 +129,16 @@ def test_boilerplate_inside_a_text_is_aligned():
           "См. приложение.", "Начаты энергетические проекты.", "См. приложение."] * 3
     beads = sco_corpus.align_sentences(en, ru, "en", "ru")
     assert [(b.src, b.tgt) for b in beads] == [((k,), (k,)) for k in range(18)]
+
+
+def test_a_refrain_is_not_a_repeated_passage_and_costs_little():
+    def sentence(k, text):
+        return Sentence(f"ru/s01/b{k}/1", "ru", "s01", f"ru/s01/b{k}", "paragraph", text, (k,))
+
+    refrain = "В работе форума приняли участие 120 делегатов из 9 стран."
+    passage = ["Первое предложение отрывка о торговле.", "Второе предложение о транспорте.",
+               "Третье предложение об энергетике и связи."]
+    texts = [refrain] * 1000 + passage + [refrain] * 1000 + passage
+    items = [sentence(k, t) for k, t in enumerate(texts)]
+    repeats = find_repeats(items)  # a cubic search over the refrain would take hours
+    assert [r.copy for r in repeats] == [tuple(s.id for s in items[-3:])]
