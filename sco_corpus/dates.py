@@ -91,10 +91,10 @@ def _month_number(word: str, lang: str) -> int:
 def find_dates(text: str, lang: str) -> list[DateMention]:
     """Dates in ``text``: day, month, year where written, the longest reading first."""
     found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))  # characters a longer reading already holds
     for pattern, names in _MENTIONS.get(lang, []):
         for match in pattern.finditer(text):
-            if any(a < match.end() and match.start() < b for a, b in taken):
+            if any(taken[match.start():match.end()]):
                 continue
             fields = dict(zip(names, match.groups()))
             if not fields.get("year") and not (fields.get("month") and fields.get("day")):
@@ -107,7 +107,7 @@ def find_dates(text: str, lang: str) -> list[DateMention]:
                 int(fields["day"]) if fields.get("day") else None,
                 int(fields["day_to"]) if fields.get("day_to") else None,
                 match.group(), match.start(), match.end()))
-            taken.append(match.span())
+            taken[match.start():match.end()] = b"\x01" * (match.end() - match.start())
     return sorted(found, key=lambda d: d.start)
 
 
