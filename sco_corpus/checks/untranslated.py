@@ -21,7 +21,7 @@ from ..corpus import Corpus
 from ..model import Sentence
 from .finding import Finding
 
-_URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+(?:\.[\w-]+)*\.(?:ru|com|org|"
+_URL = re.compile(r"(?:https?://|www\.)\S+|(?<![^\s(<\[])[^\s@]+@\S+\.\w+|\b[\w-]+(?:\.[\w-]+)*\.(?:ru|com|org|"
                   r"net|int|info|biz|gov|edu|tj|kz|kg|uz|cn|ua|by|in|pk|ir|af|mn)\b(?:/\S*)?")
 _WORD = re.compile(r"[^\W\d_]+")
 _LETTER = "[A-Za-z\u00c0-\u024f\u0400-\u04ff]"
