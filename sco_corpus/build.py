@@ -30,9 +30,9 @@ from . import __version__
 from .align.embed import Embedder
 from .checks import SEVERITIES, exit_code, run_checks
 from .checks.report import write_findings
+from .checks.terms import build_terms
 from .corpus import EMBEDDED, from_source
 from .fileio import write_text_atomic
-from .checks.terms import build_terms
 from .formats.exports import export_all
 from .formats.omegat_glossary import write_glossaries
 from .report import write_review_page

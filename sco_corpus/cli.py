@@ -106,9 +106,12 @@ def _export(args: argparse.Namespace) -> int:
     unknown = [lang for lang in langs if lang not in corpus.languages]
     if len(set(langs)) < len(langs):
         raise UsageError(f"--langs {args.langs}: a language is named twice")
-    if unknown or len(langs) < (2 if args.format in ("tmx", "moses") else 1):
-        raise UsageError(f"--langs {args.langs}: the document has {', '.join(corpus.languages)}"
-                         + ("" if unknown else "; this format needs two of them"))
+    if unknown:
+        raise UsageError(f"--langs {args.langs}: the document has {', '.join(corpus.languages)}")
+    if len(langs) < (2 if args.format in ("tmx", "moses") else 1):
+        given = f"--langs {args.langs}" if args.langs else f"the document has {', '.join(langs)}"
+        raise UsageError(f"{corpus.source.path}: --format {args.format} needs two languages; "
+                         f"{given}")
     codes = _codes(args.lang_code)
     if len({codes.get(lang, DEFAULT_CODES.get(lang, lang)).split("-")[0].casefold()
             for lang in langs}) < len(langs):

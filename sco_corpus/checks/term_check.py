@@ -6,7 +6,15 @@ Built on the term table (:mod:`sco_corpus.checks.terms`); only terms seen in at 
 - **Another entity** (warning): in a unit where the other languages name term *A* and one
   language lacks every rendering of *A*, that language names a term *B* that the others do not
   name there, although the document gives their renderings of *B* elsewhere: ru/zh say Astana,
-  en says Almaty. A language that only lacks *A* (a pronoun, a paraphrase) is no finding.
+  en says Almaty. *A* must be a sure term (its languages agree on where it is:
+  :data:`MIN_AGREEMENT`), *B* a fair one (:data:`MIN_RIVAL_AGREEMENT`); *B*'s rendering
+  must share no word with *A*'s (``Council of Heads`` for ``Council`` is one entity) and the
+  other languages must not name *B* even in part (``Tajikistan`` for ``Republic of
+  Tajikistan``). A language that only lacks *A* (a pronoun, a paraphrase) is no finding.
+- **A word missing or changed in an official name** (warning): the language lacking *A*'s
+  renderings has a name sharing half or more of the words of *A*'s dominant rendering (itself
+  a name of two words or more): ``Regional Structure`` for ``Regional Anti-Terrorist
+  Structure``.
 - **A rare variant** (info): every language has the term, but one writes it in a variant it
   uses at most :data:`RARE_SHARE` as often as its dominant rendering, and the variant is a
   name, title or acronym there (a shortened or reworded official title).
@@ -21,9 +29,11 @@ from .terms import Term, build_terms, capitalised_inside, common_words, find_men
 
 #: Terms seen in fewer units take no part (one occurrence has no dominant rendering).
 MIN_COUNT = 3
-#: Terms whose languages agree less than this on where the term is (Dice over units, every
-#: pair of languages) take no part: their renderings are not sure enough to compare.
+#: A term is checked when its languages agree at least this well on where it is (Dice over
+#: units, every pair of languages): its renderings are sure enough to compare.
 MIN_AGREEMENT = 0.7
+#: The other entity named instead needs less agreement: the named rendering is only quoted.
+MIN_RIVAL_AGREEMENT = 0.5
 #: A variant used at most this share of the dominant rendering's count is a rare one.
 RARE_SHARE = 0.2
 
@@ -52,9 +62,12 @@ def _show(term: Term, langs) -> str:
 
 def check_terms(alignment: Alignment, corpus: Corpus | None = None, terms=None) -> list[Finding]:
     """Findings of the ``term`` check (``terms``: a table already built for ``alignment``)."""
-    terms = [t for t in (terms if terms is not None else build_terms(alignment))
-             if t.count >= MIN_COUNT and len(t.langs) >= 2 and _agreement(t) >= MIN_AGREEMENT]
-    places = {t.id: _where(t) for t in terms}
+    known = [t for t in (terms if terms is not None else build_terms(alignment))
+             if t.count >= MIN_COUNT and len(t.langs) >= 2]
+    agreement = {t.id: _agreement(t) for t in known}
+    rivals = [t for t in known if agreement[t.id] >= MIN_RIVAL_AGREEMENT]
+    terms = [t for t in rivals if agreement[t.id] >= MIN_AGREEMENT]
+    places = {t.id: _where(t) for t in rivals}
     texts = [u.text(x) for u in alignment for x in alignment.langs]
     inside, common = capitalised_inside(texts), common_words(texts)
     names = {(m.lang, m.key) for u in alignment for x in alignment.langs
@@ -64,12 +77,12 @@ def check_terms(alignment: Alignment, corpus: Corpus | None = None, terms=None) 
         langs = present(unit)
         if len(langs) < 2:
             continue
-        here = {t.id: places[t.id].get(unit.id, {}) for t in terms}
+        here = {t.id: places[t.id].get(unit.id, {}) for t in rivals}
         for term in terms:
             found = here[term.id]
             missing = [x for x in langs if x not in found and x in term.dominant]
             if len(missing) == 1 and len(found) >= 2 and len(langs) == 3:
-                findings += _other_entity(unit, term, missing[0], found, terms, here) \
+                findings += _other_entity(unit, term, missing[0], found, rivals, here) \
                     or _partial_title(unit, term, missing[0], found, inside, common, names)
             elif not missing and len(found) == len(langs):
                 findings += _rare_variant(unit, term, found, inside, common)
@@ -86,13 +99,23 @@ def _other_entity(unit: Unit, term: Term, lang: str, found: dict[str, str],
                 or not all(x in rival.dominant for x in others):
             continue
         mine = seen[lang]
-        if _shared_words(mine, term.dominant[lang], lang):
-            continue  # one entity named at another length (Council / Council of Heads)
+        if _shared_words(mine, term.dominant[lang], lang) or any(
+                _names_part(unit.text(x), rival.dominant[x], x) for x in others):
+            continue  # one entity named at another length, or the others name B too in part
         message = (f"{lang} names {mine!r} (elsewhere {_show(rival, others)}) where "
                    f"{'/'.join(others)} name {_show(term, others)} ({lang} elsewhere "
                    f"{term.dominant[lang]!r}): two languages name one entity, {lang} another")
         out.append(_finding(unit, "warning", message, f"{term.id}:{rival.id}:{lang}"))
     return out
+
+
+def _names_part(text: str, name: str, lang: str) -> bool:
+    """Whether ``text`` has a word of ``name`` (three letters or more; Chinese: two
+    characters of it in a row)."""
+    if lang == "zh":
+        return any(name[i:i + 2] in text for i in range(len(name) - 1))
+    words = set(phrase_key(text, lang).split())
+    return any(len(w) >= 3 and w in words for w in phrase_key(name, lang).split())
 
 
 def _shared_words(a: str, b: str, lang: str) -> float:

@@ -5,11 +5,13 @@ Extraction, in three steps (the rules the README lists):
 
 1. **Mentions** in each language's side of each unit: titles in quotes (``«…»``, ``“…”``,
    ``"…"``, ``《…》``), acronyms (two or more capitals, outside headings set in capitals; Latin
-   or Cyrillic in Russian, Latin only in the other languages), and names: in English a run of capitalised words, joined by ``of``/``of
-   the``/``for``; in Russian a run of capitalised words. A capitalised word that opens a
-   sentence counts only when the document also writes it capitalised inside a sentence.
-   Russian words are compared by their first five letters (``Таджикистана`` =
-   ``Таджикистан``), English ones lower-cased, Chinese as written.
+   or Cyrillic in Russian, Latin only in the other languages), and names: in English a run of
+   capitalised words, joined by ``of``/``of the``/``for``; in Russian a run of capitalised
+   words. A capitalised word that opens a sentence counts only when the document also writes
+   it capitalised inside a sentence; a single word the document writes more often in lower
+   case (``Cooperation``) or a month name is no name. Russian words are compared by their
+   first five letters (``Таджикистана`` = ``Таджикистан``), English ones lower-cased, Chinese
+   as written.
 2. **Renderings in the other languages** of each mention seen in at least
    :data:`MIN_UNITS` units: among the word n-grams (Chinese: character n-grams) of the other
    language in those units, the one whose units agree best with the mention's units (Dice
@@ -18,15 +20,16 @@ Extraction, in three steps (the rules the README lists):
    otherwise, of n-grams found in exactly the same units the shortest word n-gram (more words
    are context) or the longest character n-gram (fewer are a piece of a word) is kept, and
    the one closest in meaning to the mention (the sentence encoder on the short phrases,
-   added to the Dice) wins. A quoted title seen once is
-   paired with the one quoted title of the same unit in the other language.
+   added to the Dice) wins. A quoted title seen once is paired with the one quoted title of
+   the same unit in the other language.
 3. **Variants**: where the other languages have their rendering and a language lacks its
    own, the n-gram that covers most such units (at least two, found with the term in at least
    :data:`MIN_PRECISION` of its units, and a name of that language or sharing a word, in
    Chinese two characters, with the first rendering) is a further rendering (``SCO`` /
    ``Shanghai Cooperation Organization``, ``集安`` / ``集体安全条约组织``).
 
-Mentions that give the same renderings are one :class:`Term`. The dominant rendering of a
+Mentions that give the same renderings are one :class:`Term`, and of terms that share their
+first renderings in two languages the more frequent is kept. The dominant rendering of a
 language is its most frequent one.
 """
 from __future__ import annotations
