@@ -5,9 +5,10 @@ paragraph, list item, caption or footnote shows up as such). A passage of two or
 sentences, or a whole block, is an error; a single sentence a warning; either is only info when
 the aligner's confidence that the content has no counterpart is below 0.5. A sentence the
 aligner merged into a unit it does not belong to (the unit's sides match clearly better
-without it) is reported too: it is often the counterpart of a deleted sentence. The copy of a
-duplicated passage is the duplicate check's, not an addition; the colophon is the original's
-alone.
+without it) is reported too: it is often the counterpart of a deleted sentence. Inside a unit
+with all three languages, a clause or list member two languages share and the third lacks is
+reported at clause level (:mod:`.clauses`). The copy of a duplicated passage is the duplicate
+check's, not an addition; the colophon is the original's alone.
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ import numpy as np
 from ..align.embed import Embedder
 from ..align.units import Alignment, Unit
 from ..corpus import Corpus
+from .clauses import LIMIT, SURE, gaps
 from .common import present, span
 from .finding import Finding
 
@@ -118,6 +120,29 @@ def _unit_vector(vectors: np.ndarray) -> np.ndarray:
     return total / max(float(np.linalg.norm(total)), 1e-12)
 
 
+def clause_findings(alignment: Alignment) -> list[Finding]:
+    """Pieces of a unit (clauses, list members, parentheses) two languages share and the third
+    lacks (see :mod:`.clauses`), the lacking language last in ``langs``: info when a sharing
+    language's piece passes :data:`~.clauses.LIMIT`, a warning when both pass
+    :data:`~.clauses.SURE`."""
+    findings = []
+    for g in gaps(alignment, alignment.embedder or Embedder()):
+        if g.score <= LIMIT:
+            continue
+        unit, shared = g.unit, g.shared
+        strong = [x for x in shared if g.scores[x] > SURE]
+        quoted = "; ".join(f"{x} «{p.text}»" for x, p in shared.items())
+        findings.append(Finding(
+            "omission", "warning" if len(strong) == 2 else "info", (*shared, g.missing),
+            unit.section, unit.id, {x: unit.lines(x) for x in (*shared, g.missing)},
+            {**{x: p.text for x, p in shared.items()}, g.missing: unit.text(g.missing)},
+            f"{g.missing} seems to lack a clause that {'/'.join(shared)} have: {quoted} "
+            f"(score {g.score:.1f}, limit {LIMIT}, sure from {SURE}: "
+            + ", ".join(f"{x} {v:.1f}" for x, v in g.scores.items()) + ")",
+            f"clause:{unit.id}:{g.missing}"))
+    return findings
+
+
 def check_omissions(alignment: Alignment, corpus: Corpus) -> list[Finding]:
     langs = alignment.langs
     copies = {i for r in alignment.repeats for i in r.copy}
@@ -151,4 +176,8 @@ def check_omissions(alignment: Alignment, corpus: Corpus) -> list[Finding]:
             f"{'/'.join(missing)} lack{'s' if len(missing) == 1 else ''} {size} sentence"
             f"{'s' if size > 1 else ''} ({'whole ' if whole else ''}{'/'.join(kinds)}) "
             f"found in {where}: {what}", f"{missing}:{units[0].id}"))
-    return findings + _absorbed(alignment) + _absorbed_pairs(alignment)
+    absorbed = _absorbed(alignment) + _absorbed_pairs(alignment)
+    # a language that lacks a whole sentence of the unit is reported so, not clause by clause
+    whole = {(f.unit, f.langs[-1]) for f in absorbed}
+    clauses = [f for f in clause_findings(alignment) if (f.unit, f.langs[-1]) not in whole]
+    return findings + absorbed + clauses
