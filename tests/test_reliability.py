@@ -229,3 +229,12 @@ def test_a_one_language_build_writes_what_one_language_allows(booklet, tmp_path,
     findings = json.loads((out / "findings.json").read_text(encoding="utf-8"))
     assert "duplicate" in {f["check"] for f in findings}  # the security chapter printed twice
     assert "zh" in (out / "review.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("fmt", ["tmx", "moses"])
+def test_a_one_language_export_that_needs_two_names_the_file(tmp_path, capsys, fmt):
+    source = _source(tmp_path, "en.txt", langs=("en",))
+    assert main(["export", str(source), "--format", fmt,
+                 "--out", str(tmp_path / "x")]) == EXIT_INPUT
+    assert capsys.readouterr().err == (f"sco-corpus: error: {source}: --format {fmt} needs two "
+                                       "languages; the document has en\n")
