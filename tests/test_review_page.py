@@ -104,7 +104,8 @@ def test_clause_level_evidence_is_highlighted_in_the_languages_that_have_it(book
     html = render(booklet, alignment, [*findings, clause])
     for piece in pieces.values():
         assert f'<mark class="piece">{escape(piece)}</mark>' in html
-    assert html.count('<mark class="piece">') == 2
+    before = render(booklet, alignment, findings).count('<mark class="piece">')
+    assert html.count('<mark class="piece">') == before + 2
 
 
 def _pick(browser, finding_id: str, state: str) -> None:
