@@ -18,7 +18,6 @@ are :class:`SourceError` naming the file and line.
 """
 from __future__ import annotations
 
-import io
 import re
 from pathlib import Path
 from typing import Iterable
@@ -28,7 +27,7 @@ from lxml import etree
 from .. import __version__
 from ..checks.terms import Rendering, Term
 from ..errors import SourceError
-from ..fileio import read_bytes
+from .xml import read_xml, write_xml
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 TBX3_NS = "urn:iso:std:iso:30042:ed-2"
@@ -76,16 +75,8 @@ def write_tbx(terms: Iterable[Term], path: str | Path, source_lang: str = "ru",
                 sub(group, "note", text=f"units: {' '.join(rendering.units)}; "
                                         f"lines: {' '.join(map(str, rendering.lines))}")
         written += 1
-    with open(path, "wb") as out:
-        out.write(b'<?xml version="1.0" encoding="UTF-8"?>\n')
-        out.write(etree.tostring(root, encoding="UTF-8", pretty_print=True))
+    write_xml(root, path)
     return written
-
-
-def _parser() -> etree.XMLParser:
-    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                           dtd_validation=False, huge_tree=False, remove_comments=True,
-                           remove_pis=True)
 
 
 def _local(tag) -> str:
@@ -98,14 +89,7 @@ def read_tbx(path: str | Path) -> list[Term]:
     place note has count 0 and no places. :class:`SourceError` (file and line) for malformed or
     unsafe input."""
     name = str(path)
-    try:
-        tree = etree.parse(io.BytesIO(read_bytes(path)), _parser())
-    except etree.XMLSyntaxError as error:
-        raise SourceError(name, error.lineno or None, f"not well-formed XML: {error.msg}") from None
-    dtd = tree.docinfo.internalDTD
-    if dtd is not None and any(True for _ in dtd.iterentities()):
-        raise SourceError(name, 1, "entity declarations are not accepted in a TBX file")
-    root = tree.getroot()
+    root = read_xml(path, "TBX")
     if _local(root.tag) not in ("tbx", "martif"):
         raise SourceError(name, root.sourceline or 1, "not a TBX document (no <tbx> or <martif>)")
     terms = []

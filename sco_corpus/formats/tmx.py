@@ -15,7 +15,6 @@ a document that declares entities is refused. Errors name the file and line.
 from __future__ import annotations
 
 import datetime as _dt
-import io
 import os
 import re
 from pathlib import Path
@@ -26,7 +25,7 @@ from lxml import etree
 from .. import __version__
 from ..align.units import UnitRecord, record_langs
 from ..errors import SourceError
-from ..fileio import read_bytes
+from .xml import read_xml, write_xml
 from .validate import parse_lines, parse_probability
 
 #: The language codes written by default (``zh`` as most CAT tools expect Simplified Chinese).
@@ -108,16 +107,8 @@ def write_tmx(records: Iterable[UnitRecord], path: str | Path,
             _prop(tuv, "x-lines", " ".join(map(str, record.lines.get(lang, ()))))
             _fill_seg(etree.SubElement(tuv, "seg"), record.text[lang])
         written += 1
-    with open(path, "wb") as out:  # a plain declaration in double quotes, no byte-order mark
-        out.write(b'<?xml version="1.0" encoding="UTF-8"?>\n')
-        out.write(etree.tostring(root, encoding="UTF-8", pretty_print=True))
+    write_xml(root, path)
     return written
-
-
-def _parser() -> etree.XMLParser:
-    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                           dtd_validation=False, huge_tree=False, remove_comments=True,
-                           remove_pis=True)
 
 
 def _seg_text(seg: etree._Element) -> str:
@@ -156,14 +147,7 @@ def read_tmx(path: str | Path, codes: dict[str, str] | None = None) -> list[Unit
     """
     known = {**DEFAULT_CODES, **(codes or {})}
     name = str(path)
-    try:
-        tree = etree.parse(io.BytesIO(read_bytes(path)), _parser())
-    except etree.XMLSyntaxError as error:
-        raise SourceError(name, error.lineno or None, f"not well-formed XML: {error.msg}") from None
-    dtd = tree.docinfo.internalDTD
-    if dtd is not None and any(True for _ in dtd.iterentities()):
-        raise SourceError(name, 1, "entity declarations are not accepted in a TMX file")
-    root = tree.getroot()
+    root = read_xml(path, "TMX")
     if root.tag != "tmx" or root.find("body") is None:
         raise SourceError(name, root.sourceline or 1, "not a TMX document (no <tmx><body>)")
     units = [_unit(tu, number, known, name)
