@@ -145,14 +145,14 @@ def _check(args: argparse.Namespace) -> int:
     unknown = [name for name in checks or () if name not in CHECKS]
     if unknown:
         raise UsageError(f"--checks: unknown {', '.join(unknown)}; one of {', '.join(CHECKS)}")
-    accepted = read_baseline(args.baseline) if args.baseline else set()
+    seen = read_baseline(args.baseline) if args.baseline else {}
     corpus = load(args.source)
     alignment = corpus.align(embedder=Embedder(cache_dir=args.cache_dir),
                              progress=_progress_bar())
     findings = corpus.check(alignment, checks)
-    shown = [f for f in findings if f.id not in accepted]
+    shown = [f for f in findings if f.id not in seen]
     write_findings(shown, args.out)
-    print(format_summary(shown, len(findings) - len(shown)))
+    print(format_summary(shown, Counter(seen[f.id] for f in findings if f.id in seen)))
     for finding in shown:
         if SEVERITIES.index(finding.severity) <= SEVERITIES.index("warning"):
             where = " ".join(f"{lang}:{span(lines)}" for lang, lines in finding.lines.items())
@@ -299,8 +299,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--fail-on", choices=(*SEVERITIES, "never"), default="error",
                        help="lowest severity that makes the exit code 1 (default: error)")
     check.add_argument("--baseline", metavar="FILE", default=None,
-                       help="accepted findings to leave out: a findings.json of an earlier run, "
-                            "or finding ids one per line")
+                       help="findings to leave out: the review page's baseline, a findings.json "
+                            "of an earlier run, or finding ids one per line")
     check.add_argument("--checks", metavar="NAMES", default=None,
                        help=f"comma-separated checks to run (default all: {', '.join(CHECKS)})")
     _add_cache_dir(check)

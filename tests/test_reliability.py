@@ -191,10 +191,18 @@ def test_baselines_with_a_byte_order_mark(tmp_path):
     findings = tmp_path / "findings.json"
     findings.write_text(json.dumps([{"id": "number-1", "check": "number"}, {"id": "date-2"}]),
                         encoding="utf-8-sig")
-    assert read_baseline(findings) == {"number-1", "date-2"}
+    assert read_baseline(findings) == {"number-1": "known", "date-2": "known"}
     ids = tmp_path / "ids.txt"
     ids.write_text("number-1\r\ndate-2  accepted by the editor\r\n", encoding="utf-8-sig")
-    assert read_baseline(ids) == {"number-1", "date-2"}
+    assert read_baseline(ids) == {"number-1": "known", "date-2": "known"}
+
+
+def test_baseline_statuses_from_the_review_page(tmp_path):
+    path = tmp_path / "baseline.json"
+    path.write_text(json.dumps([{"id": "a", "status": "accepted", "note": ""},
+                                {"id": "b", "status": "dismissed", "note": "fine"},
+                                {"id": "c", "status": "open"}, "d"]), encoding="utf-8")
+    assert read_baseline(path) == {"a": "accepted", "b": "dismissed", "d": "known"}
 
 
 @pytest.mark.parametrize("content,line", [

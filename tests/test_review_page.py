@@ -179,6 +179,7 @@ def test_triage_survives_a_reload_and_becomes_the_baseline(page, browser, downlo
     assert browser.save_screenshot(str(ARTIFACTS / "review.png"))
 
     assert main(["check", "--baseline", str(baseline), "--out", str(tmp_path)]) in (0, 1)
-    assert "(3 accepted finding(s) left out by the baseline)" in capsys.readouterr().out
+    assert "(3 finding(s) left out by the baseline: 2 accepted, 1 dismissed)" \
+        in capsys.readouterr().out
     left = {f["id"] for f in json.loads((tmp_path / "findings.json").read_text("utf-8"))}
     assert left == {f.id for f in findings} - {first, second, third}

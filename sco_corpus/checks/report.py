@@ -32,8 +32,9 @@ def write_findings(findings: Sequence[Finding], out_dir: str | Path) -> list[Pat
     return [out / "findings.json", out / "findings.tsv"]
 
 
-def format_summary(findings: Sequence[Finding], accepted: int = 0) -> str:
-    """A table: one row per check, one column per severity, with totals."""
+def format_summary(findings: Sequence[Finding], left_out: Counter | None = None) -> str:
+    """A table: one row per check, one column per severity, with totals; ``left_out``: the
+    findings a baseline left out, counted by their status there."""
     counts = Counter((f.check, f.severity) for f in findings)
     checks = list(dict.fromkeys(f.check for f in findings))
     rows = [("check", *SEVERITIES, "total")]
@@ -45,16 +46,19 @@ def format_summary(findings: Sequence[Finding], accepted: int = 0) -> str:
     widths = [max(len(r[k]) for r in rows) for k in range(len(rows[0]))]
     lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths)) for row in rows]
     lines.insert(1, "  ".join("-" * w for w in widths))
-    if accepted:
-        lines.append(f"({accepted} accepted finding(s) left out by the baseline)")
+    if left_out:
+        parts = ", ".join(f"{n} {status}" for status, n in sorted(left_out.items()))
+        lines.append(f"({sum(left_out.values())} finding(s) left out by the baseline: {parts})")
     return "\n".join(lines)
 
 
-def read_baseline(path: str | Path) -> set[str]:
-    """Finding ids an editor accepted: a findings JSON of an earlier run or the review page's
-    downloaded baseline (a list of objects with an ``id``, or of ids), or ids one per line
-    (anything after the id is a comment). A
-    UTF-8 byte-order mark is allowed; anything else unreadable raises :class:`SourceError`."""
+def read_baseline(path: str | Path) -> dict[str, str]:
+    """Finding ids an editor has seen, each with its status: a findings JSON of an earlier run
+    or the review page's downloaded baseline (a list of objects with an ``id`` and maybe a
+    ``status``, ``accepted`` or ``dismissed``; ``open`` ones are not taken; or a list of ids), or
+    ids one per line (anything after the id is a comment). Without a status a finding is
+    ``known``. A UTF-8 byte-order mark
+    is allowed; anything else unreadable raises :class:`SourceError`."""
     name = str(path)
     text = read_text(path)
     binary = next((k for k, line in enumerate(text.splitlines(), 1)
@@ -63,7 +67,7 @@ def read_baseline(path: str | Path) -> set[str]:
         raise SourceError(name, binary, "binary data; a baseline is a findings.json or ids "
                                         "one per line")
     if text.lstrip()[:1] not in ("[", "{"):
-        return {line.split()[0] for line in text.splitlines() if line.strip()}
+        return {line.split()[0]: "known" for line in text.splitlines() if line.strip()}
     try:
         items = json.loads(text)
     except ValueError as exc:
@@ -75,4 +79,6 @@ def read_baseline(path: str | Path) -> set[str]:
             for i in items):
         raise SourceError(name, None, "a baseline is a findings JSON list (objects with an "
                                       "\"id\") or finding ids one per line")
-    return {i if isinstance(i, str) else i["id"] for i in items}
+    return {i: "known" for i in items if isinstance(i, str)} | {
+        i["id"]: i["status"] if i.get("status") in ("accepted", "dismissed") else "known"
+        for i in items if isinstance(i, dict) and i.get("status") != "open"}
