@@ -1,25 +1,33 @@
 """The ``term`` check: a name or term rendered differently from the rest of the document.
 
 Built on the term table (:mod:`sco_corpus.checks.terms`); only terms seen in at least
-:data:`MIN_COUNT` units, with renderings in at least two languages, take part.
+:data:`MIN_COUNT` units (a name spelt alike in Russian and English, one fewer), with
+renderings in at least two languages, take part.
 
 - **Another entity** (warning): in a unit where the other languages name term *A* and one
   language lacks every rendering of *A*, that language names a term *B* that the others do not
   name there, although the document gives their renderings of *B* elsewhere: ru/zh say Astana,
-  en says Almaty. *A* must be a sure term (its languages agree on where it is:
-  :data:`MIN_AGREEMENT`), *B* a fair one (:data:`MIN_RIVAL_AGREEMENT`); *B*'s rendering
-  must share no word with *A*'s (``Council of Heads`` for ``Council`` is one entity) and the
+  en says Almaty. *A* must be a sure term (elsewhere its languages agree on where it is:
+  :data:`MIN_AGREEMENT`), *B* a fair one (:data:`MIN_RIVAL_AGREEMENT`); a name whose Russian
+  and English renderings spell the same (:data:`TRANSLITERATED`) is sure; *B*'s rendering
+  must share no word (Chinese: two characters in a row) with *A*'s (``Council of Heads`` for
+  ``Council`` is one entity) and the
   other languages must not name *B* even in part (``Tajikistan`` for ``Republic of
   Tajikistan``). A language that only lacks *A* (a pronoun, a paraphrase) is no finding.
 - **A word missing or changed in an official name** (warning): the language lacking *A*'s
   renderings has a name sharing half or more of the words of *A*'s dominant rendering (itself
   a name of two words or more): ``Regional Structure`` for ``Regional Anti-Terrorist
-  Structure``.
+  Structure``. The same words in another order (``Spirit of Shanghai`` for ``Shanghai
+  Spirit``) are info.
 - **A rare variant** (info): every language has the term, but one writes it in a variant it
   uses at most :data:`RARE_SHARE` as often as its dominant rendering, and the variant is a
   name, title or acronym there (a shortened or reworded official title).
 """
 from __future__ import annotations
+
+from collections import Counter
+
+from rapidfuzz import fuzz
 
 from ..align.units import Alignment, Unit
 from ..corpus import Corpus
@@ -29,11 +37,18 @@ from .terms import Term, build_terms, capitalised_inside, common_words, find_men
 
 #: Terms seen in fewer units take no part (one occurrence has no dominant rendering).
 MIN_COUNT = 3
-#: A term is checked when its languages agree at least this well on where it is (Dice over
-#: units, every pair of languages): its renderings are sure enough to compare.
+#: A term is checked in a unit when, in the rest of the document, its languages agree at
+#: least this well on where it is (:class:`_Agreement`): where two name it, the third does in
+#: seven units of ten. Then its renderings are sure enough to compare.
 MIN_AGREEMENT = 0.7
 #: The other entity named instead needs less agreement: the named rendering is only quoted.
 MIN_RIVAL_AGREEMENT = 0.5
+#: A Russian and an English rendering whose spellings agree this well (rapidfuzz ratio of the
+#: romanised Russian and the English, lower case) are one name transliterated: ``Душанбе`` /
+#: ``Dushanbe`` 100, ``Екатеринбурге`` / ``Yekaterinburg`` 88, ``Афганистана`` /
+#: ``Afghanistan`` 91, against 77 for ``Россия`` / ``Russia`` and below 55 for translated
+#: names (``Совет`` / ``Council``) -- a correspondence as sure as agreement on places.
+TRANSLITERATED = 80
 #: A variant used at most this share of the dominant rendering's count is a rare one.
 RARE_SHARE = 0.2
 
@@ -48,12 +63,39 @@ def _where(term: Term) -> dict[str, dict[str, str]]:
     return out
 
 
-def _agreement(term: Term) -> float:
-    """The least Dice coefficient between two languages' units of ``term``."""
-    units = {x: {u for r in rs for u in r.units} for x, rs in term.renderings.items() if rs}
-    langs = list(units)
-    return min((2 * len(units[a] & units[b]) / (len(units[a]) + len(units[b]))
-                for i, a in enumerate(langs) for b in langs[i + 1:]), default=0.0)
+class _Agreement:
+    """How well the languages of a term agree on where it is: of the units where two or more
+    of them name it, the share where all do. A language naming it where no other does (a
+    passage only it has, or repeats) does not count against it."""
+
+    def __init__(self, term: Term):
+        units = [{u for r in rs for u in r.units} for rs in term.renderings.values() if rs]
+        self.seen = Counter(u for group in units for u in group)
+        self.langs = len(units)
+        self.shared = sum(n >= 2 for n in self.seen.values())
+        self.full = sum(n == self.langs for n in self.seen.values())
+
+    def share(self, without: str | None = None) -> float:
+        """The agreement, leaving out the unit ``without`` (where a finding is looked for):
+        what the rest of the document says."""
+        n = self.seen.get(without, 0)
+        shared, full = self.shared - (n >= 2), self.full - (n == self.langs)
+        return full / shared if shared >= MIN_COUNT - 1 else 0.0
+
+
+#: Russian letters in Latin, as English texts transliterate names (BGN/PCGN, simplified).
+_ROMAN = str.maketrans({**dict(zip("абвгдезийклмнопрстуфыэ", "abvgdeziyklmnoprstufye")),
+                        "ё": "yo", "ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
+                        "щ": "shch", "ъ": "", "ь": "", "ю": "yu", "я": "ya"})
+
+
+def _transliterated(term: Term, lower: set[str]) -> bool:
+    """Whether the term's Russian and English dominant renderings spell one proper name (no
+    word of the English one is among ``lower``, the words the document writes in lower case:
+    ``Организации`` / ``Organization`` is a word borrowed, not a name)."""
+    ru, en = term.dominant.get("ru"), term.dominant.get("en")
+    return bool(ru and en) and not set(en.lower().split()) & lower \
+        and fuzz.ratio(ru.lower().translate(_ROMAN), en.lower()) >= TRANSLITERATED
 
 
 def _show(term: Term, langs) -> str:
@@ -62,11 +104,15 @@ def _show(term: Term, langs) -> str:
 
 def check_terms(alignment: Alignment, corpus: Corpus | None = None, terms=None) -> list[Finding]:
     """Findings of the ``term`` check (``terms``: a table already built for ``alignment``)."""
-    known = [t for t in (terms if terms is not None else build_terms(alignment))
-             if t.count >= MIN_COUNT and len(t.langs) >= 2]
-    agreement = {t.id: _agreement(t) for t in known}
-    rivals = [t for t in known if agreement[t.id] >= MIN_RIVAL_AGREEMENT]
-    terms = [t for t in rivals if agreement[t.id] >= MIN_AGREEMENT]
+    table = terms if terms is not None else build_terms(alignment)
+    lower = {w for u in alignment for w in u.text("en").split() if w.islower()} \
+        if "en" in alignment.langs else set()
+    spelled = {t.id for t in table if _transliterated(t, lower)}
+    known = [t for t in table if len(t.langs) >= 2
+             and t.count >= (MIN_COUNT - 1 if t.id in spelled else MIN_COUNT)]
+    agreement = {t.id: _Agreement(t) for t in known}
+    rivals = [t for t in known
+              if t.id in spelled or agreement[t.id].share() >= MIN_RIVAL_AGREEMENT]
     places = {t.id: _where(t) for t in rivals}
     texts = [u.text(x) for u in alignment for x in alignment.langs]
     inside, common = capitalised_inside(texts), common_words(texts)
@@ -78,13 +124,15 @@ def check_terms(alignment: Alignment, corpus: Corpus | None = None, terms=None) 
         if len(langs) < 2:
             continue
         here = {t.id: places[t.id].get(unit.id, {}) for t in rivals}
-        for term in terms:
+        for term in rivals:
             found = here[term.id]
             missing = [x for x in langs if x not in found and x in term.dominant]
-            if len(missing) == 1 and len(found) >= 2 and len(langs) == 3:
+            if len(missing) == 1 and len(found) >= 2 and len(langs) == 3 and (
+                    term.id in spelled or agreement[term.id].share(unit.id) >= MIN_AGREEMENT):
                 findings += _other_entity(unit, term, missing[0], found, rivals, here) \
                     or _partial_title(unit, term, missing[0], found, inside, common, names)
-            elif not missing and len(found) == len(langs):
+            elif not missing and len(found) == len(langs) \
+                    and agreement[term.id].share() >= MIN_AGREEMENT:
                 findings += _rare_variant(unit, term, found, inside, common)
     return findings
 
@@ -99,7 +147,7 @@ def _other_entity(unit: Unit, term: Term, lang: str, found: dict[str, str],
                 or not all(x in rival.dominant for x in others):
             continue
         mine = seen[lang]
-        if _shared_words(mine, term.dominant[lang], lang) or any(
+        if _names_part(mine, term.dominant[lang], lang) or any(
                 _names_part(unit.text(x), rival.dominant[x], x) for x in others):
             continue  # one entity named at another length, or the others name B too in part
         message = (f"{lang} names {mine!r} (elsewhere {_show(rival, others)}) where "
@@ -126,6 +174,11 @@ def _shared_words(a: str, b: str, lang: str) -> float:
     return len(wa & wb) / max(len(wb), 1)
 
 
+def _content(name: str, lang: str) -> set[str]:
+    """The words of three letters or more of ``name``, by key."""
+    return {w for w in phrase_key(name, lang).split() if len(w) >= 3}
+
+
 def _partial_title(unit: Unit, term: Term, lang: str, found: dict[str, str], inside,
                    common, names: set) -> list[Finding]:
     """A name in ``lang`` with half or more of the words of the term's dominant rendering (a
@@ -139,10 +192,13 @@ def _partial_title(unit: Unit, term: Term, lang: str, found: dict[str, str], ins
     for mention in find_mentions(unit, lang, inside, common):
         if mention.key not in known and _shared_words(mention.text, dominant, lang) >= 0.5:
             others = list(found)
+            reordered = _content(mention.text, lang) == _content(dominant, lang)
             message = (f"{lang} writes {mention.text!r} where {'/'.join(others)} name "
                        f"{_show(term, others)}, which {lang} elsewhere writes {dominant!r}: "
-                       f"an official name with a word missing or changed")
-            return [_finding(unit, "warning", message, f"{term.id}:{lang}:{mention.key}")]
+                       + ("the same words in another order" if reordered
+                          else "an official name with a word missing or changed"))
+            return [_finding(unit, "info" if reordered else "warning", message,
+                             f"{term.id}:{lang}:{mention.key}")]
     return []
 
 

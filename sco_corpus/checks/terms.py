@@ -10,8 +10,8 @@ Extraction, in three steps (the rules the README lists):
    words. A capitalised word that opens a sentence counts only when the document also writes
    it capitalised inside a sentence; a single word the document writes more often in lower
    case (``Cooperation``) or a month name is no name. Russian words are compared by their
-   first five letters (``Таджикистана`` = ``Таджикистан``), English ones lower-cased, Chinese
-   as written.
+   first five letters (``Таджикистана`` = ``Таджикистан``; shorter ones without their final
+   vowels), English ones lower-cased, Chinese as written.
 2. **Renderings in the other languages** of each mention seen in at least
    :data:`MIN_UNITS` units: among the word n-grams (Chinese: character n-grams) of the other
    language in those units, the one whose units agree best with the mention's units (Dice
@@ -116,8 +116,12 @@ class Term:
 # --- text keys ---------------------------------------------------------------------------
 
 def _word_key(word: str, lang: str) -> str:
+    """A word's key: lower case; Russian: its first five letters, or a shorter word without
+    its final vowels (``Азию`` = ``Азии``), so that case forms share a key."""
+    if lang != "ru" or word.isupper():
+        return word.lower()
     word = word.lower().replace("ё", "е")
-    return word[:5] if lang == "ru" and not word.isupper() else word
+    return word[:5] if len(word) >= 5 else re.sub(r"(?<=..)[аеиоуыэюяй]+$", "", word)
 
 
 def _tokens(text: str, lang: str) -> list[tuple[str, int, int]]:
