@@ -4,6 +4,7 @@ texts, including ones that must give no finding."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from sco_corpus.align.units import Alignment, Unit
 from sco_corpus.checks.numbers import check_numbers
@@ -205,6 +206,14 @@ def test_a_caption_in_another_chapter_or_far_away_is_found():
     (finding,) = _moved(units, order)
     assert "the zh caption sits 70% of s02 away" in finding.message
 
+    units = _chapter("s01", 1, 10) + _chapter("s02", 11, 10) + _chapter("s03", 21, 10) + [
+        _caption(50, {"ru": "s02", "en": "s03", "zh": "s01"})]
+    order = {"ru": list(range(1, 13)) + [50] + list(range(13, 31)),
+             "en": list(range(1, 23)) + [50] + list(range(23, 31)),
+             "zh": list(range(1, 5)) + [50] + list(range(5, 31))}
+    (finding,) = _moved(units, order)
+    assert "another chapter in each language: ru s02, en s03, zh s01" in finding.message
+
 
 def test_a_footnote_cited_from_another_passage_is_found():
     units = _chapter("s01", 1, 6) + [_unit(60, "footnote", "s01", ru="¹ Там же. С. 5.",
@@ -258,5 +267,15 @@ def test_a_block_missing_here_and_present_elsewhere_is_found():
     units = (*captions, here, there, other)
     (finding,) = _elsewhere(Alignment(units, embedder=embed))
     assert finding.langs == ("ru", "en", "zh") and finding.unit == "s02/u005"
+
+    # the same caption split by the aligner into its two sentences: compared whole
+    first = _unit(5, "caption", section="s02", ru="Саммит.", en="Summit.", zh="")
+    second = replace(_unit(5, "caption", section="s02", ru="Душанбе.", en="Dushanbe.", zh=""),
+                     id="s02/u006")
+    there = replace(there, id="s05/u007")
+    other = replace(other, id="s05/u008")
+    topics.update({"Душанбе": 2, "Dushanbe": 2})
+    (finding,) = _elsewhere(Alignment((*captions, first, second, there, other), embedder=embed))
+    assert finding.unit == "s02/u005" and "Саммит. Душанбе." in finding.evidence["ru"]
     assert "zh lacks this caption here" in finding.message and "s05" in finding.message
     assert finding.lines["zh"] == (60 + 2,)

@@ -6,6 +6,7 @@ cited from another paragraph than in the other languages)."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from difflib import SequenceMatcher
 
 import numpy as np
@@ -271,16 +272,33 @@ def _places(alignment: Alignment, corpus: Corpus) -> tuple[dict[str, int], dict[
     return places, bounds
 
 
+def _whole_blocks(units: list[Unit]) -> list[Unit]:
+    """``units`` with neighbours that hold the same languages and share a block (a caption the
+    aligner split into its sentences) joined into one, under the first one's id."""
+    out: list[Unit] = []
+    for unit in units:
+        last = out[-1] if out else None
+        if last and present(last) == present(unit) and any(
+                {s.block for s in last.sentences[x]} & {s.block for s in unit.sentences[x]}
+                for x in present(unit)):
+            out[-1] = replace(last, sentences={x: last.sentences[x] + unit.sentences[x]
+                                               for x in last.sentences})
+        else:
+            out.append(unit)
+    return out
+
+
 def _elsewhere(alignment: Alignment) -> list[Finding]:
     """A caption or footnote that some languages lack at its place while they have an unpaired
-    one of the same kind elsewhere that means the same: the two are each other's closest match
+    one of the same kind elsewhere that means the same (each taken whole, however the aligner
+    split it: :func:`_whole_blocks`): the two are each other's closest match
     (cosine of sentence vectors) and as close as the document's paired blocks of that kind
     (their 10th percentile; on the booklet 0.42 for captions and 0.64 for footnotes, while
     unrelated unpaired blocks reach 0.39)."""
     findings = []
     for kind in FLOATING:
         units = [u for u in alignment if u.kind == kind]
-        partial = [u for u in units if len(present(u)) < len(alignment.langs)]
+        partial = _whole_blocks([u for u in units if len(present(u)) < len(alignment.langs)])
         if len(partial) < 2:
             continue
         embed = alignment.embedder or Embedder()
@@ -333,7 +351,8 @@ def _cited_units(alignment: Alignment, corpus: Corpus) -> dict[str, set[str]]:
 
 def _moved_blocks(alignment: Alignment, corpus: Corpus) -> list[Finding]:
     """A caption or footnote one language places in another chapter than the others (or, with
-    two languages, the two place in different chapters), a caption far from where the others
+    two languages, the two place in different chapters; or each language in another one), a
+    caption far from where the others
     place it in the same chapter (:data:`FAR`), a footnote cited from a paragraph whose units
     are not those citing it in the others."""
     places, bounds = _places(alignment, corpus)
@@ -345,6 +364,11 @@ def _moved_blocks(alignment: Alignment, corpus: Corpus) -> list[Finding]:
             continue
         first = {lang: unit.sentences[lang][0] for lang in langs}
         where = {lang: s.section for lang, s in first.items()}
+        if len(langs) > 2 and len(set(where.values())) == len(langs):
+            findings.append(_moved(unit, f"the {unit.kind} is in another chapter in each "
+                                         f"language: " + ", ".join(f"{x} {where[x]}"
+                                                                   for x in langs), "all"))
+            continue
         for lang in langs[1:] if len(langs) == 2 else langs:
             others = [x for x in langs if x != lang]
             if len({where[x] for x in others}) > 1:
@@ -367,13 +391,16 @@ def _moved_blocks(alignment: Alignment, corpus: Corpus) -> list[Finding]:
                     message = (f"the {lang} footnote is cited from another passage than in "
                                f"{'/'.join(others)}")
             if message:
-                findings.append(Finding(
-                    "structure", "warning", langs, unit.section, unit.id, lines_of(unit),
-                    {x: unit.text(x) for x in langs},
-                    f"{message} (lines: " + ", ".join(
-                        f"{x} {span(unit.lines(x))}" for x in langs) + ")",
-                    f"moved:{lang}:{unit.kind}"))
+                findings.append(_moved(unit, message, lang))
     return findings
+
+
+def _moved(unit: Unit, message: str, lang: str) -> Finding:
+    langs = present(unit)
+    return Finding("structure", "warning", langs, unit.section, unit.id, lines_of(unit),
+                   {x: unit.text(x) for x in langs},
+                   f"{message} (lines: " + ", ".join(f"{x} {span(unit.lines(x))}" for x in langs)
+                   + ")", f"moved:{lang}:{unit.kind}")
 
 
 def check_structure(alignment: Alignment, corpus: Corpus) -> list[Finding]:
