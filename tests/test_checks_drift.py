@@ -169,6 +169,49 @@ def test_epigraphs_cut_alike_or_paraphrased_are_not_findings():
                  "every year.”", zh="《" + BODY["zh"] + "》") == []
 
 
+#: Paragraphs of ordinary length variation, from which the length model is measured.
+PARAGRAPHS = [
+    ("Министры обсудили вопросы торговли.", "The ministers discussed trade.", "部长们讨论了贸易问题。"),
+    ("Стороны подписали соглашение о сотрудничестве в области энергетики.",
+     "The parties signed an agreement on energy cooperation.", "双方签署了能源合作协定。"),
+    ("Совещание прошло в Душанбе.", "The meeting was held in Dushanbe.", "会议在杜尚别举行。"),
+    ("Эксперты подготовили доклад о транспортных коридорах региона.",
+     "The experts prepared a report on the region's transport corridors.",
+     "专家们编写了关于地区运输走廊的报告。"),
+    ("Банк выделил кредит.", "The bank granted a loan.", "银行提供了贷款。"),
+    ("Молодежный форум собрал студентов из шести стран.",
+     "The youth forum brought together students from six countries.",
+     "青年论坛汇集了来自六个国家的学生。"),
+    ("Учения прошли успешно.", "The exercises went well.", "演习顺利进行。"),
+    ("Главы государств приняли декларацию о дальнейшем развитии организации.",
+     "The heads of state adopted a declaration on the further development of the organization.",
+     "各国元首通过了关于本组织进一步发展的宣言。"),
+    ("Делегации обменялись мнениями.", "The delegations exchanged views.", "各代表团交换了意见。"),
+    ("Стороны договорились продолжить консультации в следующем году.",
+     "The parties agreed to continue consultations next year.", "双方同意明年继续磋商。"),
+    ("Выставка открылась в столице.", "The exhibition opened in the capital.", "展览会在首都开幕。"),
+    ("Культурный обмен между странами расширяется с каждым годом.",
+     "Cultural exchange between the countries grows every year.", "各国之间的文化交流逐年扩大。"),
+]
+
+
+def _lengths(epigraph: tuple[str, str, str]):
+    from sco_corpus.checks.structure import _epigraph_lengths
+
+    units = [_unit(1, "epigraph", ru=epigraph[0], en=epigraph[1], zh=epigraph[2])] + [
+        _unit(n, ru=ru, en=en, zh=zh) for n, (ru, en, zh) in enumerate(PARAGRAPHS, 2)]
+    return _epigraph_lengths(Alignment(tuple(units)), set())
+
+
+def test_an_epigraph_much_shorter_than_the_others_predict_is_found():
+    (finding,) = _lengths(("«Сотрудничество.»", "“Cooperation is the basis of our common future "
+                           "and of the prosperity of our peoples”", "《合作是我们共同未来和各国人民繁荣的基础》"))
+    assert finding.langs[0] == "ru" and "shorter" in finding.message and "cut" in finding.message
+    assert _lengths(("«Сотрудничество — основа нашего общего будущего и процветания наших "
+                     "народов»", "“Cooperation is the basis of our common future and of the "
+                     "prosperity of our peoples”", "《合作是我们共同未来和各国人民繁荣的基础》")) == []
+
+
 # --- 4. floating blocks moved -------------------------------------------------------------
 
 def _moved(units, order=None, cites=None):

@@ -6,6 +6,7 @@ cited from another paragraph than in the other languages)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from difflib import SequenceMatcher
 
@@ -13,6 +14,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from ..align.embed import Embedder
+from ..align.length import char_length
 from ..align.units import Alignment, Unit
 from ..corpus import Corpus
 from ..model import Block, Section
@@ -185,6 +187,70 @@ def _coverage(epigraph: str, unit: Unit, lang: str) -> tuple[float, str]:
     start, stop = max(gaps, key=lambda g: g[1] - g[0])
     return sum(b.size for b in blocks) / len(body), ("" if lang == "zh" else " ").join(
         body[start:stop])
+
+
+#: How many of the document's own standard deviations (robust: 1.4826 × the median absolute
+#: deviation) an epigraph's length may stray from what the other languages' lengths predict
+#: before it counts as cut or extended, when it quotes no body passage to compare with.
+LENGTH_LIMIT = 3.0
+
+
+def _length_scores(alignment: Alignment) -> dict[tuple[str, str], Callable[[str, str], float]]:
+    """For each ordered language pair (a, b): how much longer the b text is than the a text
+    predicts, in standard deviations of the document's paragraphs (Gale and Church's model,
+    its ratio and spread measured on the units with one sentence in each)."""
+    out = {}
+    for a in alignment.langs:
+        for b in alignment.langs:
+            pairs = [(char_length(u.text(a)), char_length(u.text(b))) for u in alignment
+                     if u.kind == "paragraph" and len(u.sentences[a]) == 1
+                     and len(u.sentences[b]) == 1]
+            if a == b or len(pairs) < 10:
+                continue
+            src, tgt = np.array(pairs, dtype=float).T
+            ratio = tgt.sum() / max(src.sum(), 1.0)
+            residual = (tgt - ratio * src) / np.sqrt((src + tgt / ratio) / 2)
+            spread = 1.4826 * float(np.median(np.abs(residual - np.median(residual))))
+            out[a, b] = lambda x, y, r=ratio, d=spread: (
+                (char_length(y) - r * char_length(x))
+                / (np.sqrt(max((char_length(x) + char_length(y) / r) / 2, 1.0)) * max(d, 1e-6)))
+    return out
+
+
+def _epigraph_lengths(alignment: Alignment, reported: set[str]) -> list[Finding]:
+    """An epigraph clearly shorter (or longer) than both other languages' lengths predict
+    (their evidence combined by Stouffer's method beyond :data:`LENGTH_LIMIT`), while those
+    two agree: cut (or extended). Not in the sections ``reported`` for their epigraphs
+    already: there the others may be the faulty ones."""
+    scores = _length_scores(alignment)
+    findings = []
+    for unit in alignment:
+        langs = present(unit)
+        if unit.kind != "epigraph" or len(langs) < 3:
+            continue
+        for lang in langs:
+            others = [x for x in langs if x != lang]
+            if unit.section in reported or not all(
+                    (x, y) in scores for x in langs for y in langs if x != y):
+                continue
+            z = [scores[x, lang](unit.text(x), unit.text(lang)) for x in others]
+            agree = abs(scores[others[0], others[1]](unit.text(others[0]),
+                                                     unit.text(others[1]))) < LENGTH_LIMIT
+            combined = sum(z) / np.sqrt(len(z))  # Stouffer's: both others' evidence
+            if agree and max(z) < 0 and combined <= -LENGTH_LIMIT:
+                what = "shorter: cut"
+            elif agree and min(z) > 0 and combined >= LENGTH_LIMIT:
+                what = "longer: extended"
+            else:
+                continue
+            findings.append(Finding(
+                "structure", "warning", (lang, *others), unit.section, unit.id, lines_of(unit),
+                {x: unit.text(x) for x in langs},
+                f"the {lang} epigraph of {unit.section} is much {what.split(':')[0]} than the "
+                f"{'/'.join(others)} ones predict ({combined:+.1f} standard deviations of the "
+                f"document's paragraphs); it may be {what.split(': ')[1]}",
+                f"epigraph-length:{lang}:{unit.id}"))
+    return findings
 
 
 def _epigraph_cuts(alignment: Alignment) -> list[Finding]:
@@ -403,8 +469,15 @@ def _moved(unit: Unit, message: str, lang: str) -> Finding:
                    + ")", f"moved:{lang}:{unit.kind}")
 
 
+def _epigraph_checks(alignment: Alignment, corpus: Corpus) -> list[Finding]:
+    """Epigraphs copied from another chapter or unmatched, cut or extended against the body
+    passage they quote, and else, in chapters without such a finding, by length."""
+    found = _epigraphs(alignment, corpus) + _epigraph_cuts(alignment)
+    return found + _epigraph_lengths(alignment, {f.section for f in found})
+
+
 def check_structure(alignment: Alignment, corpus: Corpus) -> list[Finding]:
     return (_toc_pages(corpus) + _headings(corpus) + _title_meaning(alignment)
-            + _list_structure(corpus) + _epigraphs(alignment, corpus)
-            + _epigraph_cuts(alignment) + _moved_blocks(alignment, corpus)
+            + _list_structure(corpus) + _epigraph_checks(alignment, corpus)
+            + _moved_blocks(alignment, corpus)
             + _elsewhere(alignment))

@@ -15,12 +15,13 @@ Extraction, in three steps (the rules the README lists):
 2. **Renderings in the other languages** of each mention seen in at least
    :data:`MIN_UNITS` units: among the word n-grams (Chinese: character n-grams) of the other
    language in those units, the one whose units agree best with the mention's units (Dice
-   over units, at least :data:`MIN_DICE`). Among those within :data:`DICE_MARGIN` of the
-   best, a mention of that language (a name, title or acronym) wins, the longer first;
-   otherwise, of n-grams found in exactly the same units the shortest word n-gram (more words
-   are context) or the longest character n-gram (fewer are a piece of a word) is kept, and
-   the one closest in meaning to the mention (the sentence encoder on the short phrases,
-   added to the Dice) wins. A quoted title seen once is paired with the one quoted title of
+   over units, at least :data:`MIN_DICE`). A mention of that language (a name, title or
+   acronym) wins, the best agreeing first, then the longer: a name is rendered by a name,
+   however a slip elsewhere shifts the counts. Without one, among the n-grams within
+   :data:`DICE_MARGIN` of the best, of those found in exactly the same units the shortest
+   word n-gram (more words are context) or the longest character n-gram (fewer are a piece
+   of a word) is kept, and the one closest in meaning to the mention (the sentence encoder
+   on the short phrases, added to the Dice) wins. A quoted title seen once is paired with the one quoted title of
    the same unit in the other language.
 3. **Variants**: where the other languages have their rendering and a language lacks its
    own, the n-gram that covers most such units (at least two, found with the term in at least
@@ -289,10 +290,10 @@ class _Builder:
         best = max(s for s, _ in scored)
         if best < MIN_DICE:
             return None
-        near = {k: s for s, k in scored if s >= max(best - DICE_MARGIN, MIN_DICE)}
-        named = {k: s for k, s in near.items() if (lang, k) in self.named}
+        named = {k: s for s, k in scored if s >= MIN_DICE and (lang, k) in self.named}
         if named:  # a name, title or acronym of that language is the likelier rendering
             return max(named, key=lambda k: (named[k], len(k), k))
+        near = {k: s for s, k in scored if s >= max(best - DICE_MARGIN, MIN_DICE)}
         # of n-grams found in exactly the same units, keep the shortest word n-gram (more
         # words are context) and the longest character n-gram (fewer are a piece of a word)
         near = {k: s for k, s in near.items() if not any(
