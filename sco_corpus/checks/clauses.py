@@ -19,11 +19,12 @@ translations differ in how free they are):
 * ``margin``: for each piece ``p`` of Y, ``cos(p, Z) - cos(p, W)`` (whole sides), less the
   median over Y's pieces: the piece that is much better rendered in Z than in W compared with
   the rest of its side; the best piece of Y plus the best piece of Z. Pieces are encoded by the
-  alignment's :class:`~sco_corpus.align.embed.Embedder` (one text each, a cost per text
-  whatever its length), so only the sides of the most suspect units (largest
-  ``z(deficit) + z(length)`` first) are cut, no more pieces than the units compared have
-  sentences (each of which the alignment encoded at least once): the check costs less than the
-  alignment.
+  alignment's :class:`~sco_corpus.align.embed.Embedder` (one text at a time, so that short
+  pieces cost nearly as much as sentences), so only the sides of the most suspect units
+  (largest ``z(deficit) + z(length)`` first) are cut, no more pieces than the units compared
+  have sentences (each of which the alignment encoded at least once), except that the first
+  :data:`MIN_UNITS` of each language always are (a small document); a unit whose two sharing
+  sides are one piece each has nothing to point at and is left out.
 
 A unit is reported when ``z(deficit) + z(length) + z(margin)`` passes :data:`LIMIT` (info), a
 warning beyond :data:`SURE`; the best piece of both sharing languages is quoted.
@@ -37,10 +38,10 @@ alignment 5.7 s, this check 0.9 s (880 pieces encoded); warm: 0.9 s and under 0.
 left out: the removal gain of the previous version (encoding each side without each piece, 5×
 the units' characters, all units cut: with the other signals 0.78 on booklet clauses at 30
 findings, 0.79 without it), matching pieces to the other sides' pieces instead of the whole
-sides (alone: 0.31 at 30 findings, against 0.56), numbers present in two languages and absent in the third (+0.01:
-the drops that carry a number are found anyway), word or piece counts instead of characters for
-the length. A dropped clause of a few words in a long sentence moves none of the three signals
-much: the recall stays below the 0.9 asked for (README).
+sides (alone: 0.31 at 30 findings, against 0.56), numbers present in two languages and absent
+in the third (+0.01: the drops that carry a number are found anyway), word or piece counts
+instead of characters for the length. A dropped clause of a few words in a long sentence moves
+none of the three signals much: the recall stays below the 0.9 asked for (README).
 """
 from __future__ import annotations
 
