@@ -19,6 +19,10 @@ generated one (``--doc``).
 
     python scripts/eval_clauses.py [--seeds 1,2,3] [--per-run 30] [--doc booklet,synthetic]
                                    [--cache-dir DIR] [--show]
+
+Last run (``--seeds 1,2,3``, default options), recall clause / short / word: booklet 0.66 /
+0.19 / 0.03 with 15 findings on the unmodified booklet; generated document 0.76 / 0.26 / 0.29
+with none (``checks/clauses.py`` for the method and what was tried).
 """
 from __future__ import annotations
 

@@ -144,6 +144,10 @@ FAITHFUL_VARIANTS = [
      "Делегация прибыла в Ташкент, где ее встретил министр иностранных дел.",
      "The delegation arrived in Tashkent, where it was met by the foreign minister.",
      "外交部长在塔什干迎接了抵达的代表团。"),
+    ("a label of one piece, shorter in one language",
+     "Основные направления сотрудничества государств",
+     "Main areas",
+     "各国合作的主要方向"),
 ]
 
 

@@ -122,23 +122,20 @@ def _unit_vector(vectors: np.ndarray) -> np.ndarray:
 
 def clause_findings(alignment: Alignment) -> list[Finding]:
     """Pieces of a unit (clauses, list members, parentheses) two languages share and the third
-    lacks (see :mod:`.clauses`), the lacking language last in ``langs``: info when a sharing
-    language's piece passes :data:`~.clauses.LIMIT`, a warning when both pass
-    :data:`~.clauses.SURE`."""
+    lacks (see :mod:`.clauses`), the lacking language last in ``langs``: info when the unit's
+    score passes :data:`~.clauses.LIMIT`, a warning when it passes :data:`~.clauses.SURE`."""
     findings = []
     for g in gaps(alignment, alignment.embedder or Embedder()):
         if g.score <= LIMIT:
             continue
         unit, shared = g.unit, g.shared
-        strong = [x for x in shared if g.scores[x] > SURE]
         quoted = "; ".join(f"{x} «{p.text}»" for x, p in shared.items())
         findings.append(Finding(
-            "omission", "warning" if len(strong) == 2 else "info", (*shared, g.missing),
+            "omission", "warning" if g.score > SURE else "info", (*shared, g.missing),
             unit.section, unit.id, {x: unit.lines(x) for x in (*shared, g.missing)},
             {**{x: p.text for x, p in shared.items()}, g.missing: unit.text(g.missing)},
             f"{g.missing} seems to lack a clause that {'/'.join(shared)} have: {quoted} "
-            f"(score {g.score:.1f}, limit {LIMIT}, sure from {SURE}: "
-            + ", ".join(f"{x} {v:.1f}" for x, v in g.scores.items()) + ")",
+            f"(score {g.score:.1f}, limit {LIMIT}, sure from {SURE})",
             f"clause:{unit.id}:{g.missing}"))
     return findings
 
