@@ -17,6 +17,7 @@ import sco_corpus.build as build_module
 from sco_corpus.build import MANIFEST, STAGES, build
 from sco_corpus.checks.report import read_baseline
 from sco_corpus.cli import EXIT_CRASH, EXIT_INPUT, EXIT_INTERRUPTED, main
+from sco_corpus.corpus import EMBEDDED
 from sco_corpus.errors import SourceError
 from sco_corpus.formats.tsv import read_tsv
 from synthetic import Layout, build as build_text
@@ -159,7 +160,9 @@ def test_exit_codes_of_a_crash_and_an_interruption(monkeypatch, capsys, tmp_path
 
 
 def test_ctrl_c_in_a_real_process_exits_130_without_traceback(tmp_path):
-    source = _source(tmp_path, "doc.txt")
+    # the booklet with a cold cache: seconds of work, so the signal comes mid-build even when
+    # a loaded machine lets this process react slowly (a small document could finish first)
+    source = EMBEDDED
     process = subprocess.Popen([sys.executable, "-c", "from sco_corpus.cli import main; "
                                 "import sys; sys.exit(main())", "build", str(source), "--out",
                                 str(tmp_path / "out"), "--json"],
