@@ -6,8 +6,7 @@ cited from another paragraph than in the other languages)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
 import numpy as np
@@ -195,60 +194,64 @@ def _coverage(epigraph: str, unit: Unit, lang: str) -> tuple[float, str]:
 LENGTH_LIMIT = 3.0
 
 
-def _length_scores(alignment: Alignment) -> dict[tuple[str, str], Callable[[str, str], float]]:
-    """For each ordered language pair (a, b): how much longer the b text is than the a text
-    predicts, in standard deviations of the document's paragraphs (Gale and Church's model,
-    its ratio and spread measured on the units with one sentence in each)."""
-    out = {}
-    for a in alignment.langs:
-        for b in alignment.langs:
-            pairs = [(char_length(u.text(a)), char_length(u.text(b))) for u in alignment
-                     if u.kind == "paragraph" and len(u.sentences[a]) == 1
-                     and len(u.sentences[b]) == 1]
-            if a == b or len(pairs) < 10:
-                continue
-            src, tgt = np.array(pairs, dtype=float).T
-            ratio = tgt.sum() / max(src.sum(), 1.0)
-            residual = (tgt - ratio * src) / np.sqrt((src + tgt / ratio) / 2)
-            spread = 1.4826 * float(np.median(np.abs(residual - np.median(residual))))
-            out[a, b] = lambda x, y, r=ratio, d=spread: (
-                (char_length(y) - r * char_length(x))
-                / (np.sqrt(max((char_length(x) + char_length(y) / r) / 2, 1.0)) * max(d, 1e-6)))
-    return out
+@dataclass(frozen=True)
+class _Lengths:
+    """Gale and Church's length model of one language pair, its ratio and spread measured on
+    the document's paragraphs with one sentence on each side."""
+
+    ratio: float
+    spread: float
+
+    @classmethod
+    def measure(cls, alignment: Alignment, a: str, b: str) -> _Lengths | None:
+        pairs = [(char_length(u.text(a)), char_length(u.text(b))) for u in alignment
+                 if u.kind == "paragraph" and len(u.sentences[a]) == 1
+                 and len(u.sentences[b]) == 1]
+        if len(pairs) < 10:
+            return None
+        src, tgt = np.array(pairs, dtype=float).T
+        ratio = tgt.sum() / max(src.sum(), 1.0)
+        residual = (tgt - ratio * src) / np.sqrt((src + tgt / ratio) / 2)
+        spread = 1.4826 * float(np.median(np.abs(residual - np.median(residual))))
+        return cls(ratio, max(spread, 1e-6))
+
+    def z(self, x: str, y: str) -> float:
+        """How much longer ``y`` is than ``x`` predicts, in standard deviations."""
+        lx, ly = char_length(x), char_length(y)
+        return (ly - self.ratio * lx) / (np.sqrt(max((lx + ly / self.ratio) / 2, 1.0))
+                                         * self.spread)
 
 
 def _epigraph_lengths(alignment: Alignment, reported: set[str]) -> list[Finding]:
     """An epigraph clearly shorter (or longer) than both other languages' lengths predict
     (their evidence combined by Stouffer's method beyond :data:`LENGTH_LIMIT`), while those
-    two agree: cut (or extended). Not in the sections ``reported`` for their epigraphs
-    already: there the others may be the faulty ones."""
-    scores = _length_scores(alignment)
+    two agree: maybe cut (or extended), info, as length is weaker evidence than a quotation.
+    Not in the sections ``reported`` for their epigraphs already: there the others may be the
+    faulty ones."""
+    langs = alignment.langs
+    models = {(a, b): _Lengths.measure(alignment, a, b) for a in langs for b in langs if a != b}
+    if len(langs) < 3 or None in models.values():
+        return []
     findings = []
     for unit in alignment:
-        langs = present(unit)
-        if unit.kind != "epigraph" or len(langs) < 3:
+        if unit.kind != "epigraph" or len(present(unit)) < len(langs) or unit.section in reported:
             continue
+        text = {x: unit.text(x) for x in langs}
         for lang in langs:
             others = [x for x in langs if x != lang]
-            if unit.section in reported or not all(
-                    (x, y) in scores for x in langs for y in langs if x != y):
+            z = [models[x, lang].z(text[x], text[lang]) for x in others]
+            combined = sum(z) / np.sqrt(len(z))  # Stouffer's: the others' evidence together
+            agree = all(abs(models[a, b].z(text[a], text[b])) < LENGTH_LIMIT
+                        for a in others for b in others if a != b)
+            if not agree or abs(combined) < LENGTH_LIMIT \
+                    or not all((v < 0) == (combined < 0) for v in z):
                 continue
-            z = [scores[x, lang](unit.text(x), unit.text(lang)) for x in others]
-            agree = abs(scores[others[0], others[1]](unit.text(others[0]),
-                                                     unit.text(others[1]))) < LENGTH_LIMIT
-            combined = sum(z) / np.sqrt(len(z))  # Stouffer's: both others' evidence
-            if agree and max(z) < 0 and combined <= -LENGTH_LIMIT:
-                what = "shorter: cut"
-            elif agree and min(z) > 0 and combined >= LENGTH_LIMIT:
-                what = "longer: extended"
-            else:
-                continue
+            what = ("shorter", "cut") if combined < 0 else ("longer", "extended")
             findings.append(Finding(
-                "structure", "warning", (lang, *others), unit.section, unit.id, lines_of(unit),
-                {x: unit.text(x) for x in langs},
-                f"the {lang} epigraph of {unit.section} is much {what.split(':')[0]} than the "
+                "structure", "info", (lang, *others), unit.section, unit.id, lines_of(unit),
+                text, f"the {lang} epigraph of {unit.section} is much {what[0]} than the "
                 f"{'/'.join(others)} ones predict ({combined:+.1f} standard deviations of the "
-                f"document's paragraphs); it may be {what.split(': ')[1]}",
+                f"document's paragraphs); it may be {what[1]}",
                 f"epigraph-length:{lang}:{unit.id}"))
     return findings
 
