@@ -160,15 +160,14 @@ def test_exit_codes_of_a_crash_and_an_interruption(monkeypatch, capsys, tmp_path
 
 
 def test_ctrl_c_in_a_real_process_exits_130_without_traceback(tmp_path):
-    # the booklet with a cold cache: seconds of work, so the signal comes mid-build even when
-    # a loaded machine lets this process react slowly (a small document could finish first)
-    source = EMBEDDED
+    # the booklet's alignment with a cold cache: seconds of encoding, so the signal comes
+    # mid-build even when a loaded machine lets this process react slowly
     process = subprocess.Popen([sys.executable, "-c", "from sco_corpus.cli import main; "
-                                "import sys; sys.exit(main())", "build", str(source), "--out",
-                                str(tmp_path / "out"), "--json"],
-                               stderr=subprocess.PIPE, text=True)
-    for line in process.stderr:  # interrupt once the build has begun
-        if '"event": "start"' in line:
+                                "import sys; sys.exit(main())", "build", str(EMBEDDED), "--out",
+                                str(tmp_path / "out"), "--cache-dir", str(tmp_path / "cache"),
+                                "--json"], stderr=subprocess.PIPE, text=True)
+    for line in process.stderr:  # interrupt once the alignment has begun
+        if '"stage": "align", "event": "start"' in line:
             break
     process.send_signal(2)
     rest = process.stderr.read()
