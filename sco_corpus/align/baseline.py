@@ -1,6 +1,8 @@
 """The length-only baseline the aligner is measured against: nltk's Gale–Church aligner."""
 from __future__ import annotations
 
+from typing import Sequence
+
 from nltk.translate import gale_church
 
 from ..corpus import Corpus
@@ -14,25 +16,34 @@ def gale_church_pairs(corpus: Corpus, src: str, tgt: str) -> list[Pair]:
     by_lang = {lang: [s for s in corpus.sentences if s.lang == lang] for lang in (src, tgt)}
     ratio = LengthModel.estimate([char_length(s.text) for s in by_lang[src]],
                                  [char_length(s.text) for s in by_lang[tgt]]).ratio
-
-    class Params(gale_church.LanguageIndependent):
-        AVERAGE_CHARACTERS = ratio
-
     pairs = []
     for section in corpus.section_ids():
         a = [s for s in by_lang[src] if s.section == section]
         b = [s for s in by_lang[tgt] if s.section == section]
-        if not a or not b:
-            pairs += [(frozenset([s.id]), frozenset()) for s in a]
-            pairs += [(frozenset(), frozenset([s.id])) for s in b]
-            continue
-        links = gale_church.align_blocks([max(1, char_length(s.text)) for s in a],
-                                         [max(1, char_length(s.text)) for s in b], Params)
-        pairs += _beads_from_links(links, [s.id for s in a], [s.id for s in b])
+        beads = gale_church_beads([s.text for s in a], [s.text for s in b], ratio)
+        pairs += [(frozenset(a[i].id for i in x), frozenset(b[j].id for j in y))
+                  for x, y in beads]
     return pairs
 
 
-def _beads_from_links(links, a_ids: list[str], b_ids: list[str]) -> list[Pair]:
+def gale_church_beads(src: Sequence[str], tgt: Sequence[str], ratio: float | None = None
+                      ) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    """nltk's Gale–Church alignment of two lists of sentences as beads of indexes; its mean
+    length ratio ``ratio`` (``None``: the ratio of total lengths)."""
+    if not src or not tgt:
+        return [((i,), ()) for i in range(len(src))] + [((), (j,)) for j in range(len(tgt))]
+    a = [max(1, char_length(t)) for t in src]
+    b = [max(1, char_length(t)) for t in tgt]
+
+    class Params(gale_church.LanguageIndependent):
+        AVERAGE_CHARACTERS = ratio if ratio is not None else LengthModel.estimate(a, b).ratio
+
+    links = gale_church.align_blocks(a, b, Params)
+    return [(tuple(sorted(x)), tuple(sorted(y)))
+            for x, y in _beads_from_links(links, list(range(len(a))), list(range(len(b))))]
+
+
+def _beads_from_links(links, a_ids: list, b_ids: list) -> list[tuple[frozenset, frozenset]]:
     """Sentence links (i, j) grouped into beads (connected components); unlinked sentences alone."""
     parent = {}
 
