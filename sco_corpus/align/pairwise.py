@@ -14,6 +14,7 @@ import numpy as np
 from .anchors import anchor_vectors
 from .dp import search
 from .embed import Embedder
+from .langs import check_language
 from .length import LengthModel, char_length
 from .scoring import BeadCost, Side, Weights, match_confidence, null_confidence
 
@@ -112,10 +113,15 @@ def align_sentences(src: Sequence[str], tgt: Sequence[str], src_lang: str, tgt_l
                     **settings) -> list[Bead]:
     """Align two lists of sentences; every sentence is in exactly one bead, in order.
 
-    ``settings`` are :class:`Options` fields (``beads``, ``weights``, ``length``...).
+    ``src_lang``/``tgt_lang`` are codes such as ``"de"`` or ``"zh-CN"``; one the encoder does
+    not cover is aligned by language-neutral rules, with an
+    :class:`~sco_corpus.align.langs.UnknownLanguageWarning`. ``settings`` are :class:`Options`
+    fields (``beads``, ``weights``, ``length``...).
     """
     options = options or Options(**settings)
     embedder = embedder or Embedder()
+    src_lang = check_language(src_lang, embedder.encoder)
+    tgt_lang = check_language(tgt_lang, embedder.encoder)
     return align_sides(build_side(src, src_lang, embedder), build_side(tgt, tgt_lang, embedder),
                        options)
 
