@@ -63,7 +63,7 @@ def main(argv=None) -> None:
             s = score(pairs, gold)
             rows.append((f"{src}-{tgt}", name, *s.strict, *s.lax))
     header = ("pair", "system", "strict P", "strict R", "strict F1", "lax P", "lax R", "lax F1")
-    _print(header, rows, args.markdown)
+    print_table(header, rows, args.markdown)
     print()
     conf_rows = []
     for src, tgt in PAIRS:
@@ -79,11 +79,12 @@ def main(argv=None) -> None:
         caught = sum(1 for lo, r in zip(low, right) if lo and not r)
         conf_rows.append((f"{src}-{tgt}", len(values), len(wrong), separation(values, right),
                           sum(low), caught))
-    _print(("pair", "units", "wrong", "ROC AUC", "conf < 0.5", "of them wrong"), conf_rows,
+    print_table(("pair", "units", "wrong", "ROC AUC", "conf < 0.5", "of them wrong"), conf_rows,
            args.markdown)
 
 
-def _print(header, rows, markdown: bool) -> None:
+def print_table(header, rows, markdown: bool) -> None:
+    """Rows of numbers (three decimals) as a Markdown table or aligned columns."""
     def cell(x):
         return f"{x:.3f}" if isinstance(x, float) else str(x)
 

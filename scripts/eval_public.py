@@ -21,6 +21,8 @@ from sco_corpus.align.baseline import gale_church_beads
 from sco_corpus.align.embed import Embedder
 from sco_corpus.align.public import Counts, count, read_gold_set, scores, total
 
+from eval_alignment import print_table  # the same table layout (scripts/ is on the path)
+
 DATA = Path(__file__).resolve().parent.parent / ".." / "shared" / "benchmarks" / "text-berg"
 
 
@@ -58,29 +60,13 @@ def main(argv=None) -> None:
         rows.append(_row(name, "all", total(counts), seconds))
     header = ("system", "document", "strict P", "strict R", "strict F1", "lax P", "lax R",
               "lax F1", "seconds")
-    _print(header, rows, args.markdown)
+    print_table(header, rows, args.markdown)
 
 
 def _row(system: str, document: str, counts: Counts, seconds: float) -> tuple:
     strict, lax = scores(counts)
     return (system, document, strict.precision, strict.recall, strict.f1,
             lax.precision, lax.recall, lax.f1, f"{seconds:.2f}")
-
-
-def _print(header, rows, markdown: bool) -> None:
-    def cell(x):
-        return f"{x:.3f}" if isinstance(x, float) else str(x)
-
-    if markdown:
-        print("| " + " | ".join(header) + " |")
-        print("|" + "---|" * len(header))
-        for row in rows:
-            print("| " + " | ".join(cell(x) for x in row) + " |")
-        return
-    widths = [max(len(h), 11) for h in header]
-    print("  ".join(h.ljust(w) for h, w in zip(header, widths)))
-    for row in rows:
-        print("  ".join(cell(x).ljust(w) for x, w in zip(row, widths)))
 
 
 if __name__ == "__main__":
