@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -165,7 +166,10 @@ def test_ctrl_c_in_a_real_process_exits_130_without_traceback(tmp_path):
     process = subprocess.Popen([sys.executable, "-c", "from sco_corpus.cli import main; "
                                 "import sys; sys.exit(main())", "build", str(EMBEDDED), "--out",
                                 str(tmp_path / "out"), "--cache-dir", str(tmp_path / "cache"),
-                                "--json"], stderr=subprocess.PIPE, text=True)
+                                "--json"], stderr=subprocess.PIPE, text=True,
+                               # as from a shell: Ctrl-C not ignored, whatever the test runner
+                               # (or a browser driver it started) did to its own signals
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     for line in process.stderr:  # interrupt once the alignment has begun
         if '"stage": "align", "event": "start"' in line:
             break

@@ -25,6 +25,7 @@ renderings in at least two languages, take part.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from rapidfuzz import fuzz
@@ -94,7 +95,7 @@ def _transliterated(term: Term, lower: set[str]) -> bool:
     word of the English one is among ``lower``, the words the document writes in lower case:
     ``Организации`` / ``Organization`` is a word borrowed, not a name)."""
     ru, en = term.dominant.get("ru"), term.dominant.get("en")
-    return bool(ru and en) and not set(en.lower().split()) & lower \
+    return bool(ru and en) and not set(re.findall(r"[^\W\d_]+", en.lower())) & lower \
         and fuzz.ratio(ru.lower().translate(_ROMAN), en.lower()) >= TRANSLITERATED
 
 
@@ -105,8 +106,8 @@ def _show(term: Term, langs) -> str:
 def check_terms(alignment: Alignment, corpus: Corpus | None = None, terms=None) -> list[Finding]:
     """Findings of the ``term`` check (``terms``: a table already built for ``alignment``)."""
     table = terms if terms is not None else build_terms(alignment)
-    lower = {w for u in alignment for w in u.text("en").split() if w.islower()} \
-        if "en" in alignment.langs else set()
+    lower = {w for u in alignment for w in re.findall(r"[^\W\d_]+", u.text("en"))
+             if w.islower()} if "en" in alignment.langs else set()
     spelled = {t.id for t in table if _transliterated(t, lower)}
     known = [t for t in table if len(t.langs) >= 2
              and t.count >= (MIN_COUNT - 1 if t.id in spelled else MIN_COUNT)]
