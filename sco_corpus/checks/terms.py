@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import weakref
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Iterable
@@ -408,10 +409,23 @@ def _merge(terms: list[Term]) -> list[Term]:
     return kept
 
 
+#: Term tables already built with the default embedder, by alignment (the ``term`` check and
+#: the glossary exports of one build share one): id → (a weak reference to it, its table).
+_TABLES: dict[int, tuple[weakref.ref, list[Term]]] = {}
+
+
 def build_terms(alignment: Alignment, embedder=None) -> list[Term]:
     """The term table of ``alignment`` (``embedder``: default the alignment's own, which breaks
-    ties between renderings by meaning; None when the alignment has none)."""
-    return _Builder(alignment, embedder or alignment.embedder).build()
+    ties between renderings by meaning; None when the alignment has none). The default table
+    is built once per alignment."""
+    if embedder is not None:
+        return _Builder(alignment, embedder).build()
+    key = id(alignment)
+    ref, table = _TABLES.get(key, (None, []))
+    if ref is None or ref() is not alignment:
+        table = _Builder(alignment, alignment.embedder).build()
+        _TABLES[key] = (weakref.ref(alignment, lambda _: _TABLES.pop(key, None)), table)
+    return list(table)
 
 
 def terms_frame(terms: list[Term], langs: tuple[str, ...]):
