@@ -452,7 +452,7 @@ def _units_with(booklet: Booklet, lang: str, find: Callable[[str], Iterable[str]
                 ) -> dict[str, set[int]]:
     where: dict[str, set[int]] = {}
     for index, unit in booklet.full_units.items():
-        for key in set(find(unit.text(lang))):
+        for key in sorted(set(find(unit.text(lang)))):  # sorted: the same plans in every run
             where.setdefault(key, set()).add(index)
     return where
 

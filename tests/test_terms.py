@@ -137,6 +137,19 @@ def test_a_name_spelt_alike_in_russian_and_english_is_checked_from_two_units():
     assert "'Almaty'" in findings[0].message and "Dushanbe" in findings[0].message
 
 
+def test_russian_and_english_naming_different_places_is_a_warning():
+    # Chinese names neither place, so only the spellings of Russian and English tell
+    places = [("Встреча прошла в Душанбе.", "The meeting was held in Dushanbe.", "会议在那里举行。"),
+              ("Делегаты прибыли в Ташкент.", "The delegates arrived in Tashkent.", "代表们抵达了。")]
+    bad = ("Форум откроется в Душанбе.", "The forum will open in Tashkent.", "论坛将开幕。")
+    findings = check_terms(_alignment(*places, bad))
+    assert [(f.severity, f.unit) for f in findings] == [("warning", "x/u003")]
+    assert "'Душанбе'" in findings[0].message and "'Tashkent'" in findings[0].message
+    # the same names, each with its own partner, or a paraphrase: no finding
+    fine = ("Форум откроется в Душанбе.", "The forum will open in the Tajik capital.", "论坛将开幕。")
+    assert check_terms(_alignment(*places, places[0], fine)) == []
+
+
 def test_a_title_with_its_words_reordered_is_info():
     spirit = [("Все говорят о «Шанхайском духе».", "Everyone speaks of the “Shanghai Spirit”.",
                "大家都谈论《上海精神》。"),

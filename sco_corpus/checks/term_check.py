@@ -19,6 +19,10 @@ renderings in at least two languages, take part.
   a name of two words or more): ``Regional Structure`` for ``Regional Anti-Terrorist
   Structure``. The same words in another order (``Spirit of Shanghai`` for ``Shanghai
   Spirit``) are info.
+- **Names spelt for other entities** (warning): Russian or English names, in one unit, a
+  place or person whose partner the document elsewhere spells alike, the other language lacks
+  that partner and names another place or person (``Екатеринбург`` here with ``Tashkent``,
+  where the document pairs ``Екатеринбург`` / ``Yekaterinburg``): :func:`_respelt`.
 - **A rare variant** (info): every language has the term, but one writes it in a variant it
   uses at most :data:`RARE_SHARE` as often as its dominant rendering, and the variant is a
   name, title or acronym there (a shortened or reworded official title).
@@ -95,8 +99,18 @@ def _transliterated(term: Term, lower: set[str]) -> bool:
     word of the English one is among ``lower``, the words the document writes in lower case:
     ``Организации`` / ``Organization`` is a word borrowed, not a name)."""
     ru, en = term.dominant.get("ru"), term.dominant.get("en")
-    return bool(ru and en) and not set(re.findall(r"[^\W\d_]+", en.lower())) & lower \
-        and fuzz.ratio(ru.lower().translate(_ROMAN), en.lower()) >= TRANSLITERATED
+    return bool(ru and en) and _proper(en, lower) and _spelt(ru, en)
+
+
+def _spelt(ru: str, en: str) -> bool:
+    """Whether Russian ``ru`` and English ``en`` spell one name (:data:`TRANSLITERATED`)."""
+    return fuzz.ratio(ru.lower().translate(_ROMAN), en.lower()) >= TRANSLITERATED
+
+
+def _proper(en: str, lower: set[str]) -> bool:
+    """Whether no word of English ``en`` is among ``lower``, the words the document writes in
+    lower case."""
+    return not set(re.findall(r"[^\W\d_]+", en.lower())) & lower
 
 
 def _show(term: Term, langs) -> str:
@@ -106,9 +120,9 @@ def _show(term: Term, langs) -> str:
 def check_terms(alignment: Alignment, corpus: Corpus | None = None, terms=None) -> list[Finding]:
     """Findings of the ``term`` check (``terms``: a table already built for ``alignment``)."""
     table = terms if terms is not None else build_terms(alignment)
-    lower = {w for u in alignment for w in re.findall(r"[^\W\d_]+", u.text("en"))
-             if w.islower()} if "en" in alignment.langs else set()
-    spelled = {t.id for t in table if _transliterated(t, lower)}
+    lower = {x: {w for u in alignment for w in re.findall(r"[^\W\d_]+", u.text(x))
+                 if w.islower()} for x in alignment.langs}
+    spelled = {t.id for t in table if _transliterated(t, lower.get("en", set()))}
     known = [t for t in table if len(t.langs) >= 2
              and t.count >= (MIN_COUNT - 1 if t.id in spelled else MIN_COUNT)]
     agreement = {t.id: _Agreement(t) for t in known}
@@ -117,8 +131,9 @@ def check_terms(alignment: Alignment, corpus: Corpus | None = None, terms=None) 
     places = {t.id: _where(t) for t in rivals}
     texts = [u.text(x) for u in alignment for x in alignment.langs]
     inside, common = capitalised_inside(texts), common_words(texts)
-    names = {(m.lang, m.key) for u in alignment for x in alignment.langs
-             for m in find_mentions(u, x, inside, common) if m.kind != "title"}
+    mentions = {(u.id, x): find_mentions(u, x, inside, common)
+                for u in alignment for x in alignment.langs}
+    names = {(m.lang, m.key) for found in mentions.values() for m in found if m.kind != "title"}
     findings = []
     for unit in alignment:
         langs = present(unit)
@@ -135,6 +150,52 @@ def check_terms(alignment: Alignment, corpus: Corpus | None = None, terms=None) 
             elif not missing and len(found) == len(langs) \
                     and agreement[term.id].share() >= MIN_AGREEMENT:
                 findings += _rare_variant(unit, term, found, inside, common)
+    reported = {f.unit for f in findings}
+    return findings + [f for f in _respelt(alignment, mentions, lower) if f.unit not in reported]
+
+
+def _respelt(alignment: Alignment, mentions: dict, lower: dict[str, set[str]]) -> list[Finding]:
+    """Units where Russian or English names a place or person whose partner the document
+    elsewhere spells alike (``Душанбе`` / ``Dushanbe``) while the other language lacks that
+    partner and names another one: a name so spelt, or a one-word proper name of its own used
+    in two or more units (``Москва`` / ``Moscow`` are not spelt alike). Only the names of one
+    unit are compared, so this needs no term table and no third language."""
+    if not {"ru", "en"} <= set(alignment.langs):
+        return []
+
+    def names(unit: Unit, lang: str) -> dict[str, str]:
+        return {m.key: m.text for m in mentions[unit.id, lang]
+                if m.kind == "name" and _proper(m.text, lower[lang])}
+
+    sides = {u.id: {"ru": names(u, "ru"), "en": names(u, "en")} for u in alignment}
+    pairs = {(r, e) for side in sides.values() for r, a in side["ru"].items()
+             for e, b in side["en"].items() if _spelt(a, b)}
+    spelt = {"ru": {r for r, _ in pairs}, "en": {e for _, e in pairs}}
+    used = Counter((x, k) for side in sides.values() for x in side for k in side[x])
+    written = {k: b for side in sides.values() for k, b in side["en"].items()}
+    findings = []
+    for unit in alignment:
+        side = sides[unit.id]
+        keyed = {x: f" {phrase_key(unit.text(x), x)} " for x in side}
+        partners = {"ru": {r: [e for a, e in pairs if a == r] for r in side["ru"]},
+                    "en": {e: [r for r, b in pairs if b == e] for e in side["en"]}}
+        alone = {x: [k for k in side[x] if not any(  # its partner is nowhere in the other text
+            f" {p} " in keyed["en" if x == "ru" else "ru"] for p in partners[x][k])]
+            for x in ("ru", "en")}
+        lone = {x: [k for k in alone[x] if k in spelt[x]] for x in alone}
+        other = {x: [k for k in alone[x] if k in spelt[x] or (
+            " " not in side[x][k] and used[x, k] >= 2)] for x in alone}
+        if not (lone["ru"] and other["en"] or lone["en"] and other["ru"]):
+            continue
+        ru, en = (lone["ru"], other["en"]) if lone["ru"] and other["en"] else \
+            (other["ru"], lone["en"])
+        elsewhere = sorted({written[e] for r, e in pairs if r in ru})
+        message = (f"ru names {', '.join(repr(side['ru'][k]) for k in ru)}"
+                   + (f" (in en elsewhere {', '.join(map(repr, elsewhere))})" if elsewhere else "")
+                   + f" where en names {', '.join(repr(side['en'][k]) for k in en)}: two "
+                   f"different places or people")
+        findings.append(_finding(unit, "warning", message,
+                                 f"respelt:{','.join(ru)}:{','.join(en)}"))
     return findings
 
 
