@@ -14,9 +14,11 @@ least one source and one target sentence with it.
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
+
+from ..fileio import read_text
 
 #: A bead as sentence indexes of each side.
 IdBead = tuple[tuple[int, ...], tuple[int, ...]]
@@ -44,10 +46,7 @@ class Counts:
     gold: int = 0       # gold beads without an empty side
 
     def __add__(self, other: Counts) -> Counts:
-        return Counts(*(a + b for a, b in zip(self.astuple(), other.astuple())))
-
-    def astuple(self) -> tuple[int, ...]:
-        return (self.strict_p, self.lax_p, self.system, self.strict_r, self.lax_r, self.gold)
+        return Counts(*(a + b for a, b in zip(astuple(self), astuple(other))))
 
 
 @dataclass(frozen=True)
@@ -71,7 +70,7 @@ def read_gold_set(folder: str | Path, src: str = "de", tgt: str = "fr") -> list[
 
 
 def _lines(path: Path) -> list[str]:
-    return path.read_text(encoding="utf-8").splitlines()
+    return read_text(path).splitlines()
 
 
 def parse_bead(line: str) -> IdBead:
