@@ -36,7 +36,7 @@ from .fileio import write_text_atomic
 from .formats.exports import export_all
 from .formats.omegat_glossary import write_glossaries
 from .report import write_review_page
-from .source import Source, read_source
+from .ingest.source import Source, read_source
 
 STAGES = ("ingest", "align", "check", "export", "review page")
 MANIFEST = "build.json"

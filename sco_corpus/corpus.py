@@ -1,57 +1,23 @@
-"""The :class:`Corpus`: a source read into languages, sections, blocks and sentences."""
+"""The :class:`Corpus`: a read :class:`~sco_corpus.ingest.document.Document` with the steps after
+ingestion (alignment, checks, term table) as methods, and :func:`load`."""
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import fields
 from pathlib import Path
 
-from .blocks import read_part, vocabulary
-from .languages import Part, find_parts
-from .layout import Noise
-from .model import Block, Section, Sentence
-from .sections import build_sections
-from .sentences import block_sentences
-from .source import Source, read_source
+from .align.document import align_corpus
+from .align.pairwise import Options
+from .checks import run_checks
+from .checks.terms import build_terms, terms_frame
+from .ingest.document import Document, read_document
+from .ingest.source import Source, read_source
 
 #: The booklet shipped with the package.
 EMBEDDED = Path(__file__).resolve().parent.parent / "corpus" / "sco_today_dushanbe_2014.txt"
 
-_FRAME_COLUMNS = {
-    "blocks": ["id", "lang", "section", "kind", "text", "lines", "marker", "page", "cites"],
-    "sentences": ["id", "lang", "section", "block", "kind", "text", "lines"],
-    "sections": ["id", "lang", "title", "toc_title", "toc_page", "heading_lines", "blocks",
-                 "sentences", "chars"],
-    "noise": ["lang", "kind", "line", "text"],
-}
 
-
-@dataclass(frozen=True)
-class Corpus:
-    """A trilingual source split into parts, sections, blocks and sentences."""
-
-    source: Source
-    parts: tuple[Part, ...]
-    sections: tuple[Section, ...]
-    noise: tuple[Noise, ...]
-
-    @property
-    def languages(self) -> tuple[str, ...]:
-        """The body languages in document order (the colophon is not one)."""
-        return tuple(p.lang for p in self.parts if p.role == "body")
-
-    @property
-    def blocks(self) -> tuple[Block, ...]:
-        return tuple(b for s in self.sections for b in s.blocks)
-
-    @property
-    def sentences(self) -> tuple[Sentence, ...]:
-        return tuple(x for s in self.sections for x in s.sentences)
-
-    def section_ids(self) -> list[str]:
-        """Section ids in order, each once."""
-        return list(dict.fromkeys(s.id for s in self.sections))
-
-    def get_sections(self, lang: str) -> list[Section]:
-        return [s for s in self.sections if s.lang == lang and s.id != "colophon"]
+class Corpus(Document):
+    """A trilingual source split into parts, sections, blocks and sentences, ready to align."""
 
     def align(self, options=None, embedder=None, progress=None):
         """The trilingual units of this corpus (:class:`sco_corpus.align.units.Alignment`).
@@ -60,16 +26,11 @@ class Corpus:
         :class:`sco_corpus.align.embed.Embedder` (give it a ``cache_dir`` to keep embeddings on
         disk); ``progress``: called as ``progress(done, total, label)``.
         """
-        from .align.document import align_corpus
-        from .align.pairwise import Options
-
         return align_corpus(self, options or Options(), embedder, progress)
 
     def check(self, alignment=None, checks=None, embedder=None):
         """The consistency findings (:class:`sco_corpus.checks.Findings`, with ``.to_frame()``)
         of ``alignment`` (default: :meth:`align` with ``embedder``); ``checks``: names to run."""
-        from .checks import run_checks
-
         if alignment is None:
             alignment = self.align(embedder=embedder)
         return run_checks(self, alignment, checks)
@@ -78,48 +39,15 @@ class Corpus:
         """The term table as a DataFrame, one row per term (columns:
         :func:`sco_corpus.checks.terms.terms_frame`) of ``alignment`` (default: :meth:`align`
         with ``embedder``)."""
-        from .checks.terms import build_terms, terms_frame
-
         if alignment is None:
             alignment = self.align(embedder=embedder)
         return terms_frame(build_terms(alignment), alignment.langs)
 
-    def to_frame(self, what: str = "sentences"):
-        """A pandas DataFrame of ``blocks``, ``sentences``, ``sections`` or ``noise``."""
-        import pandas as pd
-
-        if what not in _FRAME_COLUMNS:
-            raise ValueError(f"to_frame: unknown table {what!r}; one of {', '.join(_FRAME_COLUMNS)}")
-        if what == "blocks":
-            rows = [{c: getattr(b, c) for c in _FRAME_COLUMNS[what]} for b in self.blocks]
-        elif what == "sentences":
-            rows = [{c: getattr(x, c) for c in _FRAME_COLUMNS[what]} for x in self.sentences]
-        elif what == "noise":
-            rows = [{c: getattr(n, c) for c in _FRAME_COLUMNS[what]} for n in self.noise]
-        else:
-            rows = [{
-                "id": s.id, "lang": s.lang, "title": s.title, "toc_title": s.toc_title,
-                "toc_page": s.toc_page, "heading_lines": s.heading_lines,
-                "blocks": len(s.blocks), "sentences": len(s.sentences),
-                "chars": sum(len(b.text) for b in s.blocks),
-            } for s in self.sections]
-        return pd.DataFrame(rows, columns=_FRAME_COLUMNS[what])
-
 
 def from_source(source: Source) -> Corpus:
     """Read a decoded :class:`Source` into a :class:`Corpus`."""
-    parts = find_parts(source)
-    words = vocabulary(source)
-    sections: list[Section] = []
-    noise: list[Noise] = []
-    for part in parts:
-        layout = read_part(source, part, words)
-        noise += layout.noise
-        for section in build_sections(layout):
-            sentences = tuple(x for b in section.blocks for x in block_sentences(b))
-            sections.append(replace(section, sentences=sentences))
-    noise.sort(key=lambda n: n.line)
-    return Corpus(source, tuple(parts), tuple(sections), tuple(noise))
+    document = read_document(source)
+    return Corpus(**{f.name: getattr(document, f.name) for f in fields(document)})
 
 
 def load(path: str | Path | None = None) -> Corpus:

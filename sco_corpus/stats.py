@@ -1,10 +1,10 @@
 """Counts per section and language: blocks, sentences, characters."""
 from __future__ import annotations
 
-from .corpus import Corpus
+from .ingest.document import Document
 
 
-def stats_table(corpus: Corpus) -> list[list[str]]:
+def stats_table(corpus: Document) -> list[list[str]]:
     """Rows of section × language counts, with a header row and a total row."""
     langs = list(corpus.languages)
     header = ["section", "title"] + [f"{lang} {what}" for lang in langs

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sco_corpus.gold import read_gold, score_sentences
-from sco_corpus.sentences import punkt_spans, razdel_spans, split_text
+from sco_corpus.ingest.gold import read_gold, score_sentences
+from sco_corpus.ingest.sentences import punkt_spans, razdel_spans, split_text
 
 GOLD = Path(__file__).resolve().parent.parent / "tests" / "data" / "gold_sentences"
 

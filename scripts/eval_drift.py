@@ -64,7 +64,7 @@ from pathlib import Path
 
 import sco_corpus
 from sco_corpus.corpus import from_source
-from sco_corpus.source import decode
+from sco_corpus.ingest.source import decode
 
 KINDS = ("number", "date", "omission", "duplicate", "untranslated", "rename", "clause",
          "moved", "epigraph", "foreign", "magnitude")

@@ -16,7 +16,7 @@ from sco_corpus.align.gold import gold_pairs, read_gold_alignment, resolve, scor
 from sco_corpus.align.pairwise import Options
 from sco_corpus.align.units import PAIRS
 from sco_corpus.corpus import from_source
-from sco_corpus.source import decode
+from sco_corpus.ingest.source import decode
 
 GOLD = Path(__file__).parent / "data" / "gold_alignment"
 #: The issue's bar, each lowered by a margin of 0.02 so that a tie broken differently on

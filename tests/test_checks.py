@@ -202,7 +202,7 @@ def test_caption_places_are_compared_by_meaning():
 
 def test_a_russian_sentence_in_the_chinese_text_is_untranslated_not_a_new_part():
     from sco_corpus.corpus import EMBEDDED, from_source
-    from sco_corpus.source import decode
+    from sco_corpus.ingest.source import decode
 
     lines = EMBEDDED.read_text(encoding="utf-8").split("\n")
     zh_part = next(p for p in from_source(decode(EMBEDDED.read_bytes(), "x")).parts
@@ -226,7 +226,7 @@ def test_second_document_findings_are_its_real_differences():
     from synthetic import Layout, build
 
     from sco_corpus.corpus import from_source
-    from sco_corpus.source import decode
+    from sco_corpus.ingest.source import decode
 
     corpus = from_source(decode(build(Layout(seed=5)).encode("utf-8"), "review.txt"))
     findings = corpus.check()
@@ -256,7 +256,7 @@ def test_pairs_follow_the_document_language_order():
     from synthetic import Layout, build
 
     from sco_corpus.corpus import from_source
-    from sco_corpus.source import decode
+    from sco_corpus.ingest.source import decode
 
     corpus = from_source(decode(build(Layout(langs=("en", "ru", "zh"))).encode("utf-8"), "x"))
     alignment = corpus.align()

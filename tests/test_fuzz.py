@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 import sco_corpus
 from sco_corpus.corpus import from_source
 from sco_corpus.formats.exports import export_all, memory_records
-from sco_corpus.source import decode
+from sco_corpus.ingest.source import decode
 from accounting import accounted
 from hostile import document
 

@@ -12,7 +12,7 @@ from sco_corpus.align.embed import MAX_ENCODED_CHARS, Embedder
 from sco_corpus.corpus import EMBEDDED, from_source
 from sco_corpus.model import Sentence
 from sco_corpus.repeats import find_repeats
-from sco_corpus.source import decode
+from sco_corpus.ingest.source import decode
 from synthetic import Layout, build
 
 INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"

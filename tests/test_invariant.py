@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sco_corpus.corpus import from_source
-from sco_corpus.source import decode
+from sco_corpus.ingest.source import decode
 from accounting import accounted
 from synthetic import Layout, build
 

@@ -2,7 +2,7 @@
 page numbers, other chapter names, page numbers on their own lines, Chinese headers."""
 import sco_corpus
 from sco_corpus.corpus import from_source
-from sco_corpus.source import decode
+from sco_corpus.ingest.source import decode
 from synthetic import TEXT, Layout, build
 
 

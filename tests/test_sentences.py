@@ -3,8 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from sco_corpus.gold import read_gold, score_sentences
-from sco_corpus.sentences import split_text
+from sco_corpus.ingest.gold import read_gold, score_sentences
+from sco_corpus.ingest.sentences import split_text
 
 GOLD = Path(__file__).parent / "data" / "gold_sentences"
 CHAPTERS = [("ru", "ru.txt", "s03"), ("en", "en.txt", "s03"), ("zh", "zh.txt", "s03"),

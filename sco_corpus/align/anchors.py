@@ -17,7 +17,7 @@ import numpy as np
 
 from ..dates import months
 from ..numbers import find_numbers
-from ..scripts import dominant_script
+from ..ingest.scripts import dominant_script
 
 #: Hash buckets for anchor tokens; collisions only make two different anchors look alike.
 DIM = 128

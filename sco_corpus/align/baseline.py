@@ -5,12 +5,12 @@ from typing import Sequence
 
 from nltk.translate import gale_church
 
-from ..corpus import Corpus
+from ..ingest.document import Document
 from .gold import Pair
 from .length import LengthModel, char_length
 
 
-def gale_church_pairs(corpus: Corpus, src: str, tgt: str) -> list[Pair]:
+def gale_church_pairs(corpus: Document, src: str, tgt: str) -> list[Pair]:
     """Pairwise beads from nltk's Gale–Church aligner on each section's sentences in reading
     order, its mean length ratio set to the pair's (so that it is fair to Chinese)."""
     by_lang = {lang: [s for s in corpus.sentences if s.lang == lang] for lang in (src, tgt)}

@@ -21,7 +21,7 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-from ..corpus import Corpus
+from ..ingest.document import Document
 from ..model import Sentence
 from ..repeats import Repeat, find_repeats, merge_runs
 from .anchors import anchor_vectors
@@ -77,7 +77,7 @@ class _Context:
                        null_similarity=self.nulls[src, tgt])
 
 
-def align_corpus(corpus: Corpus, options: Options = Options(), embedder: Embedder | None = None,
+def align_corpus(corpus: Document, options: Options = Options(), embedder: Embedder | None = None,
                  progress: Progress | None = None) -> Alignment:
     """Trilingual units of the whole corpus, in reading order."""
     embedder = embedder or Embedder()
@@ -220,7 +220,7 @@ def _merged_side(groups: list[_Group], langs: list[str], context: _Context) -> S
                 kind=np.array([kind_index.setdefault(k, len(kind_index)) for k in kinds]))
 
 
-def _align_floating(corpus: Corpus, kind: str, context: _Context) -> list[_Group]:
+def _align_floating(corpus: Document, kind: str, context: _Context) -> list[_Group]:
     """Captions (or footnotes) of the whole document, matched block to block, then aligned."""
     blocks = {lang: _blocks_of(corpus, lang, kind) for lang in context.langs}
     where = _relative_positions(corpus)
@@ -243,7 +243,7 @@ def _align_floating(corpus: Corpus, kind: str, context: _Context) -> list[_Group
     return out
 
 
-def _blocks_of(corpus: Corpus, lang: str, kind: str) -> list[list[Sentence]]:
+def _blocks_of(corpus: Document, lang: str, kind: str) -> list[list[Sentence]]:
     by_block: dict[str, list[Sentence]] = {}
     for s in corpus.sentences:
         if s.lang == lang and s.kind == kind:
@@ -251,7 +251,7 @@ def _blocks_of(corpus: Corpus, lang: str, kind: str) -> list[list[Sentence]]:
     return list(by_block.values())
 
 
-def _relative_positions(corpus: Corpus) -> dict[str, float]:
+def _relative_positions(corpus: Document) -> dict[str, float]:
     """Each sentence's place in its language's text, from 0 (first) to 1 (last)."""
     where = {}
     for lang in corpus.languages:
@@ -292,7 +292,7 @@ def _match_blocks(groups, langs: list[str], items: list[list[Sentence]], lang: s
     return matches
 
 
-def _units(groups: list[_Group], corpus: Corpus, context: _Context,
+def _units(groups: list[_Group], corpus: Document, context: _Context,
            embedder: Embedder) -> Alignment:
     """Groups as :class:`Unit` objects in reading order, with ids and confidences."""
     position = {s.id: k for k, s in enumerate(corpus.sentences)}

@@ -18,7 +18,7 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
-from ..corpus import Corpus
+from ..ingest.document import Document
 from ..errors import SourceError
 
 Pair = tuple[frozenset[str], frozenset[str]]
@@ -62,7 +62,7 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def resolve(units: Iterable[GoldUnit], corpus: Corpus) -> tuple[list[dict[str, frozenset[str]]],
+def resolve(units: Iterable[GoldUnit], corpus: Document) -> tuple[list[dict[str, frozenset[str]]],
                                                                 list[tuple[str, int, str]]]:
     """Gold units as sentence ids of ``corpus``; and gold sentences not found there.
 

@@ -5,7 +5,7 @@ Each check is a function ``(alignment, corpus) -> list[Finding]`` in its own mod
 from __future__ import annotations
 
 from ..align.units import Alignment
-from ..corpus import Corpus
+from ..ingest.document import Document
 from .confidence import check_low_confidence
 from .dates import check_dates
 from .duplicates import check_duplicates
@@ -28,7 +28,7 @@ CHECKS = {
 }
 
 
-def run_checks(corpus: Corpus, alignment: Alignment, checks=None) -> Findings:
+def run_checks(corpus: Document, alignment: Alignment, checks=None) -> Findings:
     """The findings of ``checks`` (names of :data:`CHECKS`; default all), check by check; ids
     are unique (a finding found twice is kept once)."""
     names = list(checks or CHECKS)

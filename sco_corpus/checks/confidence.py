@@ -6,14 +6,14 @@ from __future__ import annotations
 import numpy as np
 
 from ..align.units import Alignment
-from ..corpus import Corpus
+from ..ingest.document import Document
 from .common import lines_of, present
 from .finding import Finding
 
 THRESHOLD = 0.5
 
 
-def check_low_confidence(alignment: Alignment, corpus: Corpus) -> list[Finding]:
+def check_low_confidence(alignment: Alignment, corpus: Document) -> list[Finding]:
     scored = []
     for unit in alignment:
         langs = present(unit)

@@ -10,7 +10,7 @@ import re
 
 from ..align.embed import Embedder
 from ..align.units import Alignment, Unit
-from ..corpus import Corpus
+from ..ingest.document import Document
 from ..dates import DateMention, find_dates
 from .common import lines_of, present
 from .finding import Finding
@@ -112,5 +112,5 @@ def check_places(alignment: Alignment) -> list[Finding]:
     return findings
 
 
-def check_dates(alignment: Alignment, corpus: Corpus) -> list[Finding]:
+def check_dates(alignment: Alignment, corpus: Document) -> list[Finding]:
     return [f for unit in alignment for f in check_unit(unit)] + check_places(alignment)

@@ -3,12 +3,12 @@ languages once), reported once per run with both extents."""
 from __future__ import annotations
 
 from ..align.units import Alignment
-from ..corpus import Corpus
+from ..ingest.document import Document
 from .common import span
 from .finding import Finding
 
 
-def check_duplicates(alignment: Alignment, corpus: Corpus) -> list[Finding]:
+def check_duplicates(alignment: Alignment, corpus: Document) -> list[Finding]:
     sentences = {s.id: s for s in corpus.sentences}
     unit_of = {s.id: unit for unit in alignment for side in unit.sentences.values() for s in side}
     findings = []

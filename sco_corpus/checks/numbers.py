@@ -20,7 +20,7 @@ import math
 from collections import Counter
 
 from ..align.units import Alignment, Unit
-from ..corpus import Corpus
+from ..ingest.document import Document
 from ..dates import find_dates
 from ..numbers import Magnitude, Number, find_magnitudes, find_number_words, find_numbers
 from .common import lines_of, present
@@ -153,5 +153,5 @@ def _finding(unit: Unit, severity: str, message: str, key: str) -> Finding:
                    {lang: unit.text(lang) for lang in present(unit)}, message, key)
 
 
-def check_numbers(alignment: Alignment, corpus: Corpus) -> list[Finding]:
+def check_numbers(alignment: Alignment, corpus: Document) -> list[Finding]:
     return [f for unit in alignment for f in check_unit(unit)]

@@ -16,7 +16,7 @@ import numpy as np
 
 from ..align.embed import Embedder
 from ..align.units import Alignment, Unit
-from ..corpus import Corpus
+from ..ingest.document import Document
 from .clauses import LIMIT, SURE, gaps
 from .common import present, span
 from .finding import Finding
@@ -140,7 +140,7 @@ def clause_findings(alignment: Alignment) -> list[Finding]:
     return findings
 
 
-def check_omissions(alignment: Alignment, corpus: Corpus) -> list[Finding]:
+def check_omissions(alignment: Alignment, corpus: Document) -> list[Finding]:
     langs = alignment.langs
     copies = {i for r in alignment.repeats for i in r.copy}
     blocks: dict[str, list[str]] = {}

@@ -15,14 +15,14 @@ from rapidfuzz import fuzz
 from ..align.embed import Embedder
 from ..align.length import char_length
 from ..align.units import Alignment, Unit
-from ..corpus import Corpus
+from ..ingest.document import Document
 from ..model import Block, Section
 from ..repeats import text_key
 from .common import lines_of, present, span
 from .finding import Finding
 
 
-def _toc_pages(corpus: Corpus) -> list[Finding]:
+def _toc_pages(corpus: Document) -> list[Finding]:
     findings = []
     for lang in corpus.languages:
         previous = None
@@ -39,7 +39,7 @@ def _toc_pages(corpus: Corpus) -> list[Finding]:
     return findings
 
 
-def _headings(corpus: Corpus) -> list[Finding]:
+def _headings(corpus: Document) -> list[Finding]:
     findings = []
     for section in corpus.sections:
         title, toc = text_key(section.title), text_key(section.toc_title or "")
@@ -88,7 +88,7 @@ def _numbering_broken(items: list[Block]) -> bool:
     return len(numbers) == len(items) and numbers != expected
 
 
-def _list_structure(corpus: Corpus) -> list[Finding]:
+def _list_structure(corpus: Document) -> list[Finding]:
     findings = []
     for section_id in corpus.section_ids():
         lists = {s.lang: _lists(s) for s in corpus.sections if s.id == section_id}
@@ -119,7 +119,7 @@ def _copied_from(block: Block, epigraphs: list[Block]) -> Block | None:
     return max(earlier, key=lambda e: e.section) if earlier else None
 
 
-def _epigraphs(alignment: Alignment, corpus: Corpus) -> list[Finding]:
+def _epigraphs(alignment: Alignment, corpus: Document) -> list[Finding]:
     """An epigraph copied from another chapter where the other languages have their own (a
     document that repeats one motto in every language is consistent), and an epigraph whose
     unit lacks a language that has an epigraph in the same chapter."""
@@ -311,7 +311,7 @@ FLOATING = ("caption", "footnote")
 FAR = 0.6
 
 
-def _places(alignment: Alignment, corpus: Corpus) -> tuple[dict[str, int], dict[str, tuple]]:
+def _places(alignment: Alignment, corpus: Document) -> tuple[dict[str, int], dict[str, tuple]]:
     """Where each floating sentence sits: the rank of the last unit with every language before
     it in its language's text (a repeated copy's sentences count at their original), and each
     section's first rank and number of such units."""
@@ -405,7 +405,7 @@ def _elsewhere(alignment: Alignment) -> list[Finding]:
     return findings
 
 
-def _cited_units(alignment: Alignment, corpus: Corpus) -> dict[str, set[str]]:
+def _cited_units(alignment: Alignment, corpus: Document) -> dict[str, set[str]]:
     """For each footnote sentence, the units of the block that cites the footnote."""
     unit_of = {s.id: unit.id for unit in alignment for side in unit.sentences.values()
                for s in side}
@@ -418,7 +418,7 @@ def _cited_units(alignment: Alignment, corpus: Corpus) -> dict[str, set[str]]:
             if s.block in cites}
 
 
-def _moved_blocks(alignment: Alignment, corpus: Corpus) -> list[Finding]:
+def _moved_blocks(alignment: Alignment, corpus: Document) -> list[Finding]:
     """A caption or footnote one language places in another chapter than the others (or, with
     two languages, the two place in different chapters; or each language in another one), a
     caption far from where the others
@@ -472,14 +472,14 @@ def _moved(unit: Unit, message: str, lang: str) -> Finding:
                    + ")", f"moved:{lang}:{unit.kind}")
 
 
-def _epigraph_checks(alignment: Alignment, corpus: Corpus) -> list[Finding]:
+def _epigraph_checks(alignment: Alignment, corpus: Document) -> list[Finding]:
     """Epigraphs copied from another chapter or unmatched, cut or extended against the body
     passage they quote, and else, in chapters without such a finding, by length."""
     found = _epigraphs(alignment, corpus) + _epigraph_cuts(alignment)
     return found + _epigraph_lengths(alignment, {f.section for f in found})
 
 
-def check_structure(alignment: Alignment, corpus: Corpus) -> list[Finding]:
+def check_structure(alignment: Alignment, corpus: Document) -> list[Finding]:
     return (_toc_pages(corpus) + _headings(corpus) + _title_meaning(alignment)
             + _list_structure(corpus) + _epigraph_checks(alignment, corpus)
             + _moved_blocks(alignment, corpus)

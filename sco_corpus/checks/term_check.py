@@ -35,7 +35,7 @@ from collections import Counter
 from rapidfuzz import fuzz
 
 from ..align.units import Alignment, Unit
-from ..corpus import Corpus
+from ..ingest.document import Document
 from .common import lines_of, present
 from .finding import Finding
 from .terms import Term, build_terms, capitalised_inside, common_words, find_mentions, phrase_key
@@ -117,7 +117,7 @@ def _show(term: Term, langs) -> str:
     return "/".join(term.dominant[x] for x in langs if x in term.dominant)
 
 
-def check_terms(alignment: Alignment, corpus: Corpus | None = None, terms=None) -> list[Finding]:
+def check_terms(alignment: Alignment, corpus: Document | None = None, terms=None) -> list[Finding]:
     """Findings of the ``term`` check (``terms``: a table already built for ``alignment``)."""
     table = terms if terms is not None else build_terms(alignment)
     lower = {x: {w for u in alignment for w in re.findall(r"[^\W\d_]+", u.text(x))

@@ -17,7 +17,7 @@ import re
 import unicodedata
 
 from ..align.units import Alignment, Unit
-from ..corpus import Corpus
+from ..ingest.document import Document
 from ..model import Sentence
 from .finding import Finding
 
@@ -80,7 +80,7 @@ def _foreign_words(sentence: Sentence, unit: Unit, langs: tuple[str, ...]
     return foreign, mixed, unconfirmed, cyrillic / max(letters, 1)
 
 
-def check_untranslated(alignment: Alignment, corpus: Corpus) -> list[Finding]:
+def check_untranslated(alignment: Alignment, corpus: Document) -> list[Finding]:
     findings = []
     for unit in alignment:
         if unit.section == "colophon":

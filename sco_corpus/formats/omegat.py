@@ -18,7 +18,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..corpus import Corpus
+from ..ingest.document import Document
 from .srx import write_omegat_segmentation
 from .tmx import read_tmx
 
@@ -73,7 +73,7 @@ BODY = ("heading", "epigraph", "paragraph", "list_item")
 _FOREIGN = {"zh": re.compile(r"[A-Za-z]+"), "en": re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")}
 
 
-def chapter_documents(corpus: Corpus, lang: str, kinds: tuple[str, ...] | None = None
+def chapter_documents(corpus: Document, lang: str, kinds: tuple[str, ...] | None = None
                       ) -> dict[str, str]:
     """One plain-text document per chapter of ``lang`` (front matter and colophon left out):
     its blocks of ``kinds`` (default: all) in reading order as printed (a list item or footnote

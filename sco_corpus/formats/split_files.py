@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..corpus import Corpus
+from ..ingest.document import Document
 from .tables import write_table
 
 
-def write_split(corpus: Corpus, out_dir: str | Path) -> list[Path]:
+def write_split(corpus: Document, out_dir: str | Path) -> list[Path]:
     """Write ``<lang>.txt``, ``<lang>.blocks.{tsv,json}``, ``<lang>.sentences.{tsv,json}`` and
     ``removed.tsv`` (the layout noise) into ``out_dir``; return the paths written."""
     out = Path(out_dir)

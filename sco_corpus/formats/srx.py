@@ -5,7 +5,7 @@ text. OmegaT's default rules break after every full stop followed by a space, so
 ``2009 г. была принята``, ``680 млн. долларов`` and ``Э. Рахмон`` where the project (and the
 TMX) does not. These rules, given to the tool with the TMX, make it cut as the project does:
 no break before a lower-case word, after an initial, or after an abbreviation that never ends
-a sentence (the lists of :mod:`sco_corpus.sentences`); and a break after the list marker or
+a sentence (the lists of :mod:`sco_corpus.ingest.sentences`); and a break after the list marker or
 footnote number that opens a paragraph as printed (``- торговля``, ``1. создание``,
 ``² Эмомали``), which the project keeps apart from the text.
 """
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from ..sentences import NON_FINAL
+from ..ingest.sentences import NON_FINAL
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from .. import __version__
 from ..align.units import Alignment, Unit
 from ..checks.common import span
 from ..checks.finding import SEVERITIES, Finding
-from ..corpus import Corpus
+from ..ingest.document import Document
 from .assets import CSS, JS
 
 _TOKEN = re.compile(r"[^\s,;:()“”«»\"']*\d[^\s,;:()“”«»\"']*")
@@ -161,7 +161,7 @@ def _finding_item(finding: Finding) -> str:
             f'aria-label="note on {finding.id}"></fieldset></li>')
 
 
-def render(corpus: Corpus, alignment: Alignment, findings: Sequence[Finding],
+def render(corpus: Document, alignment: Alignment, findings: Sequence[Finding],
            title: str | None = None) -> str:
     """The page as a string."""
     langs = alignment.langs
@@ -225,7 +225,7 @@ def render(corpus: Corpus, alignment: Alignment, findings: Sequence[Finding],
     return "".join(parts)
 
 
-def write_review_page(corpus: Corpus, alignment: Alignment, findings: Sequence[Finding],
+def write_review_page(corpus: Document, alignment: Alignment, findings: Sequence[Finding],
                       path: str | Path, title: str | None = None) -> Path:
     """Write the page to ``path`` (UTF-8) and return the path."""
     path = Path(path)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .model import Block, Sentence
+from ..model import Block, Sentence
 
 #: Abbreviations that never end a sentence (lower case, inner dots kept, final dot dropped).
 NON_FINAL = {

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..model import Block, Section
 from .blocks import FOOTNOTE, HEADING, Draft, PartLayout
-from .model import Block, Section
 
 FRONT, COLOPHON = "s00", "colophon"
 

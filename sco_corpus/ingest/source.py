@@ -5,8 +5,8 @@ import codecs
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import SourceError
-from .fileio import read_bytes
+from ..errors import SourceError
+from ..fileio import read_bytes
 
 #: Control characters that never occur in extracted text; their presence means a binary file.
 _BINARY_CONTROLS = {chr(c) for c in range(0x20) if chr(c) not in "\t\n\r\f\v"} | {"\x7f"}

@@ -10,7 +10,7 @@ from __future__ import annotations
 import statistics
 from dataclasses import dataclass
 
-from .errors import SourceError
+from ..errors import SourceError
 from .scripts import LANG_NAMES, SCRIPT_LANG, script_counts
 from .source import Source
 

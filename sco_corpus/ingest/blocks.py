@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .dates import DATE, MONTH_WORD
+from ..dates import DATE, MONTH_WORD
 from .languages import Part
 from .layout import Group, Line, Noise, read_groups
 from .scripts import visible

@@ -1,0 +1,92 @@
+"""The :class:`Document`: one source read into languages, sections, blocks and sentences.
+
+This is the end of ingestion; the aligner and the checks take a ``Document``. The user-facing
+:class:`sco_corpus.corpus.Corpus` adds the steps after ingestion as methods.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from ..model import Block, Section, Sentence
+from .blocks import read_part, vocabulary
+from .languages import Part, find_parts
+from .layout import Noise
+from .sections import build_sections
+from .sentences import block_sentences
+from .source import Source
+
+_FRAME_COLUMNS = {
+    "blocks": ["id", "lang", "section", "kind", "text", "lines", "marker", "page", "cites"],
+    "sentences": ["id", "lang", "section", "block", "kind", "text", "lines"],
+    "sections": ["id", "lang", "title", "toc_title", "toc_page", "heading_lines", "blocks",
+                 "sentences", "chars"],
+    "noise": ["lang", "kind", "line", "text"],
+}
+
+
+@dataclass(frozen=True)
+class Document:
+    """A trilingual source split into parts, sections, blocks and sentences."""
+
+    source: Source
+    parts: tuple[Part, ...]
+    sections: tuple[Section, ...]
+    noise: tuple[Noise, ...]
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The body languages in document order (the colophon is not one)."""
+        return tuple(p.lang for p in self.parts if p.role == "body")
+
+    @property
+    def blocks(self) -> tuple[Block, ...]:
+        return tuple(b for s in self.sections for b in s.blocks)
+
+    @property
+    def sentences(self) -> tuple[Sentence, ...]:
+        return tuple(x for s in self.sections for x in s.sentences)
+
+    def section_ids(self) -> list[str]:
+        """Section ids in order, each once."""
+        return list(dict.fromkeys(s.id for s in self.sections))
+
+    def get_sections(self, lang: str) -> list[Section]:
+        return [s for s in self.sections if s.lang == lang and s.id != "colophon"]
+
+    def to_frame(self, what: str = "sentences"):
+        """A pandas DataFrame of ``blocks``, ``sentences``, ``sections`` or ``noise``."""
+        import pandas as pd
+
+        if what not in _FRAME_COLUMNS:
+            raise ValueError(f"to_frame: unknown table {what!r}; one of {', '.join(_FRAME_COLUMNS)}")
+        if what == "blocks":
+            rows = [{c: getattr(b, c) for c in _FRAME_COLUMNS[what]} for b in self.blocks]
+        elif what == "sentences":
+            rows = [{c: getattr(x, c) for c in _FRAME_COLUMNS[what]} for x in self.sentences]
+        elif what == "noise":
+            rows = [{c: getattr(n, c) for c in _FRAME_COLUMNS[what]} for n in self.noise]
+        else:
+            rows = [{
+                "id": s.id, "lang": s.lang, "title": s.title, "toc_title": s.toc_title,
+                "toc_page": s.toc_page, "heading_lines": s.heading_lines,
+                "blocks": len(s.blocks), "sentences": len(s.sentences),
+                "chars": sum(len(b.text) for b in s.blocks),
+            } for s in self.sections]
+        return pd.DataFrame(rows, columns=_FRAME_COLUMNS[what])
+
+
+
+def read_document(source: Source) -> Document:
+    """Read a decoded :class:`Source` into a :class:`Document`."""
+    parts = find_parts(source)
+    words = vocabulary(source)
+    sections: list[Section] = []
+    noise: list[Noise] = []
+    for part in parts:
+        layout = read_part(source, part, words)
+        noise += layout.noise
+        for section in build_sections(layout):
+            sentences = tuple(x for b in section.blocks for x in block_sentences(b))
+            sections.append(replace(section, sentences=sentences))
+    noise.sort(key=lambda n: n.line)
+    return Document(source, tuple(parts), tuple(sections), tuple(noise))
