@@ -46,12 +46,46 @@ def _add_cache_dir(parser: argparse.ArgumentParser, default: str = "") -> None:
 
 def _add_source(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("source", nargs="?", default=None,
-                        help="trilingual text file (default: the embedded booklet, "
-                             f"{EMBEDDED.name})")
+                        help="one file holding all languages, one after another (default: the "
+                             f"embedded booklet, {EMBEDDED.name})")
+    parser.add_argument("--lang", metavar="LANG=FILE", action="append", default=[],
+                        help="one file per language instead (repeat: --lang ru=a.txt "
+                             "--lang en=b.txt --lang zh=c.txt)")
+    parser.add_argument("--original", metavar="LANG", default=None,
+                        help="with --lang: the language translated from; it leads the "
+                             "alignment (default: the first --lang)")
+
+
+def _sources(args: argparse.Namespace) -> str | dict[str, str] | None:
+    """The document the arguments name: a mixed file (or None: the booklet), or language
+    code → file."""
+    if not args.lang:
+        if args.original is not None:
+            raise UsageError("--original needs one file per language (--lang LANG=FILE)")
+        return args.source
+    if args.source is not None:
+        raise UsageError(f"give either one mixed file ({args.source}) or --lang files, not both")
+    files: dict[str, str] = {}
+    for item in args.lang:
+        lang, sep, path = item.partition("=")
+        if not sep or not lang or not path:
+            raise UsageError(f"--lang {item}: expected LANG=FILE, e.g. --lang ru=report.ru.txt")
+        if lang in files:
+            raise UsageError(f"--lang {lang} given twice ({files[lang]} and {path})")
+        files[lang] = path
+    if args.original is not None and args.original not in files:
+        raise UsageError(f"--original {args.original}: not one of the --lang languages "
+                         f"({', '.join(files)})")
+    return files
+
+
+def _load(args: argparse.Namespace):
+    """The :class:`~sco_corpus.corpus.Corpus` the arguments name."""
+    return load(_sources(args), args.original)
 
 
 def _split(args: argparse.Namespace) -> int:
-    corpus = load(args.source)
+    corpus = _load(args)
     written = write_split(corpus, args.out)
     print(f"{len(corpus.blocks)} blocks, {len(corpus.sentences)} sentences in "
           f"{', '.join(corpus.languages)}; {len(written)} files written to {args.out}")
@@ -76,7 +110,7 @@ def _progress_bar(stream=None, width: int = 30):
 
 
 def _align(args: argparse.Namespace) -> int:
-    corpus = load(args.source)
+    corpus = _load(args)
     alignment = corpus.align(embedder=Embedder(cache_dir=args.cache_dir),
                              progress=_progress_bar())
     out = Path(args.out)
@@ -101,7 +135,7 @@ def _codes(values: list[str]) -> dict[str, str]:
 
 
 def _export(args: argparse.Namespace) -> int:
-    corpus = load(args.source)
+    corpus = _load(args)
     langs = tuple(args.langs.split(",")) if args.langs else corpus.languages
     unknown = [lang for lang in langs if lang not in corpus.languages]
     if len(set(langs)) < len(langs):
@@ -146,7 +180,7 @@ def _check(args: argparse.Namespace) -> int:
     if unknown:
         raise UsageError(f"--checks: unknown {', '.join(unknown)}; one of {', '.join(CHECKS)}")
     seen = read_baseline(args.baseline) if args.baseline else {}
-    corpus = load(args.source)
+    corpus = _load(args)
     alignment = corpus.align(embedder=Embedder(cache_dir=args.cache_dir),
                              progress=_progress_bar())
     findings = corpus.check(alignment, checks)
@@ -163,7 +197,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _glossary(args: argparse.Namespace) -> int:
-    corpus = load(args.source)
+    corpus = _load(args)
     if len(corpus.languages) < 2:
         raise UsageError(f"the document has one language ({', '.join(corpus.languages)}): "
                          "a glossary needs two")
@@ -199,8 +233,8 @@ def _build_progress(quiet: bool, as_json: bool, stream=None):
 
 
 def _build(args: argparse.Namespace) -> int:
-    result = build(args.source, args.out, args.fail_on, args.cache_dir,
-                   _build_progress(args.quiet, args.json))
+    result = build(_sources(args), args.out, args.fail_on, args.cache_dir,
+                   _build_progress(args.quiet, args.json), args.original)
     if args.json:
         print(json.dumps(result.as_dict(), ensure_ascii=False, indent=1))
         return result.exit_code
@@ -220,7 +254,7 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _stats(args: argparse.Namespace) -> int:
-    print(format_table(stats_table(load(args.source))))
+    print(format_table(stats_table(_load(args))))
     return 0
 
 

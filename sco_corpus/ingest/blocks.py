@@ -253,7 +253,7 @@ def _colophon(groups: list[Group], lang: str) -> list[Draft]:
 def read_part(source: Source, part: Part, words: Counter) -> PartLayout:
     """Read one language part into typed, rejoined drafts in reading order."""
     groups, noise = read_groups(source, part)
-    lang = part.lang
+    lang = part.rules
     if part.role == "colophon":
         return PartLayout(part, _colophon(groups, lang), noise, None, {})
 

@@ -1,15 +1,17 @@
-"""The :class:`Document`: one source read into languages, sections, blocks and sentences.
+"""The :class:`Document`: a publication read into languages, sections, blocks and sentences.
 
 This is the end of ingestion; the aligner and the checks take a ``Document``. The user-facing
 :class:`sco_corpus.corpus.Corpus` adds the steps after ingestion as methods.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
+from typing import Sequence
 
 from ..model import Block, Section, Sentence
 from .blocks import read_part, vocabulary
-from .languages import Part, find_parts
+from .languages import Part, find_parts, given_parts
 from .layout import Noise
 from .sections import build_sections
 from .sentences import block_sentences
@@ -26,12 +28,25 @@ _FRAME_COLUMNS = {
 
 @dataclass(frozen=True)
 class Document:
-    """A trilingual source split into parts, sections, blocks and sentences."""
+    """A multilingual publication split into parts, sections, blocks and sentences.
 
-    source: Source
+    ``sources`` holds one mixed file, or one file per language; each part names its file
+    (:attr:`Part.file`), and the lines of its blocks, sentences and noise are that file's.
+    """
+
+    sources: tuple[Source, ...]
     parts: tuple[Part, ...]
     sections: tuple[Section, ...]
     noise: tuple[Noise, ...]
+
+    @property
+    def source(self) -> Source:
+        """The mixed file, or the file of the original (first) language."""
+        return self.sources[0]
+
+    def source_of(self, lang: str) -> Source:
+        """The file holding language ``lang``'s text."""
+        return self.sources[next(p.file for p in self.parts if p.lang == lang)]
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -75,18 +90,25 @@ class Document:
         return pd.DataFrame(rows, columns=_FRAME_COLUMNS[what])
 
 
-
 def read_document(source: Source) -> Document:
-    """Read a decoded :class:`Source` into a :class:`Document`."""
-    parts = find_parts(source)
-    words = vocabulary(source)
+    """Read a mixed file (languages one after another) into a :class:`Document`."""
+    return _assemble((source,), find_parts(source))
+
+
+def read_documents(sources: Sequence[tuple[str, Source]]) -> Document:
+    """Read one file per language, ``(lang, source)`` with the original language first,
+    into a :class:`Document`."""
+    return _assemble(tuple(source for _, source in sources), given_parts(sources))
+
+
+def _assemble(sources: tuple[Source, ...], parts: list[Part]) -> Document:
+    words = sum((vocabulary(source) for source in sources), Counter())
     sections: list[Section] = []
     noise: list[Noise] = []
     for part in parts:
-        layout = read_part(source, part, words)
-        noise += layout.noise
+        layout = read_part(sources[part.file], part, words)
+        noise += sorted(layout.noise, key=lambda n: n.line)
         for section in build_sections(layout):
-            sentences = tuple(x for b in section.blocks for x in block_sentences(b))
+            sentences = tuple(x for b in section.blocks for x in block_sentences(b, part.rules))
             sections.append(replace(section, sentences=sentences))
-    noise.sort(key=lambda n: n.line)
-    return Document(source, tuple(parts), tuple(sections), tuple(noise))
+    return Document(sources, tuple(parts), tuple(sections), tuple(noise))

@@ -186,7 +186,8 @@ def render(corpus: Document, alignment: Alignment, findings: Sequence[Finding],
         + f'<span>shown: <b id="shown">{len(alignment)}</b></span><span class="tally">'
         + " · ".join(f'{s} <b id="n-{s}">{len(findings) if s == "open" else 0}</b>'
                      for s in TRIAGE) + '</span>'
-        f'<span>sco_corpus {__version__} · {escape(corpus.source.path)}</span></div></header>',
+        f'<span>sco_corpus {__version__} · '
+        f'{escape(", ".join(source.path for source in corpus.sources))}</span></div></header>',
         '<nav id="filters"><fieldset><b>check</b> '
         + "".join(f'<label><input type="checkbox" name="check" value="{c}" checked> {c}</label>'
                   for c in checks)
