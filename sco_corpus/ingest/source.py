@@ -1,4 +1,10 @@
-"""Reading a source file safely: bytes → checked, normalised text split into lines."""
+"""Sources: a file read into 1-based text lines, each with its place in the file.
+
+Plain text and markdown are decoded here; DOCX, HTML and PDF have their readers side by side
+(:mod:`.docx`, :mod:`.html`, :mod:`.pdf`), which render the file as the same line-addressed text
+(paragraphs apart by blank lines, pages by three) and give every line its :class:`Place`.
+:func:`read_source` picks the reader by the file's content and suffix.
+"""
 from __future__ import annotations
 
 import codecs
@@ -13,17 +19,55 @@ _BINARY_CONTROLS = {chr(c) for c in range(0x20) if chr(c) not in "\t\n\r\f\v"} |
 
 
 @dataclass(frozen=True)
+class Place:
+    """Where a line of a DOCX, HTML or PDF source comes from.
+
+    ``page``: 1-based PDF page; ``paragraph``: 1-based index of the paragraph (DOCX) or block
+    element (HTML) in the body; ``footnote``: the footnote's number. ``style`` is the structure
+    the file declares (``heading``, ``caption``, ``list``, ``footnote``, ``title`` or empty), and
+    ``added`` the characters the reader wrote that the file holds as structure, not as text
+    (list numbers, footnote numbers and reference marks).
+    """
+
+    page: int | None = None
+    paragraph: int | None = None
+    footnote: int | None = None
+    style: str = ""
+    added: str = ""
+
+    def __str__(self) -> str:
+        if self.page is not None:
+            return f"page {self.page}"
+        if self.footnote is not None:
+            return f"footnote {self.footnote}"
+        return f"paragraph {self.paragraph}" if self.paragraph is not None else ""
+
+
+@dataclass(frozen=True)
 class Source:
-    """A source document: its path and its text as 1-based lines (line endings removed)."""
+    """A source document: its path, its text as 1-based lines (line endings removed), the
+    reader that made them (``text``, ``docx``, ``html`` or ``pdf``) and, but for text, a
+    :class:`Place` per line."""
 
     path: str
     lines: tuple[str, ...]
     had_bom: bool = False
     line_ending: str = "\n"
+    format: str = "text"
+    places: tuple[Place, ...] = ()
 
     def line(self, number: int) -> str:
         """The text of 1-based line ``number``."""
         return self.lines[number - 1]
+
+    def place(self, number: int) -> str:
+        """Where 1-based line ``number`` is in the file: ``line 12`` for text, ``page 3``,
+        ``paragraph 7`` or ``footnote 2`` for the other formats."""
+        return str(self.places[number - 1]) if self.places else f"line {number}"
+
+    def style(self, number: int) -> str:
+        """The structure the file declares for line ``number`` (empty for text)."""
+        return self.places[number - 1].style if self.places else ""
 
 
 def decode(data: bytes, path: str) -> Source:
@@ -55,6 +99,32 @@ def decode(data: bytes, path: str) -> Source:
     return Source(path=path, lines=tuple(lines), had_bom=had_bom, line_ending=ending)
 
 
+def sniff(data: bytes, path: str) -> str:
+    """The format of a file from its first bytes, then its suffix: ``docx``, ``pdf``, ``html``
+    or ``text``."""
+    suffix = Path(path).suffix.lower()
+    head = data[:1024].lstrip(codecs.BOM_UTF8 + b" \t\r\n").lower()
+    if data.startswith(b"%PDF-"):
+        return "pdf"
+    if data.startswith(b"PK\x03\x04") or suffix == ".docx":
+        return "docx"
+    if suffix in (".html", ".htm", ".xhtml") or head.startswith((b"<!doctype html", b"<html")):
+        return "html"
+    return "text" if suffix != ".pdf" else "pdf"
+
+
 def read_source(path: str | Path) -> Source:
-    """Read and decode the file at ``path``; raise :class:`SourceError` when it is unusable."""
-    return decode(read_bytes(path), str(path))
+    """Read the file at ``path`` with the reader of its format; raise :class:`SourceError`
+    naming the file (and the place) when it is unusable."""
+    data, name = read_bytes(path), str(path)
+    kind = sniff(data, name)
+    if kind == "docx":
+        from .docx import read_docx
+        return read_docx(data, name)
+    if kind == "html":
+        from .html import read_html
+        return read_html(data, name)
+    if kind == "pdf":
+        from .pdf import read_pdf
+        return read_pdf(data, name)
+    return decode(data, name)

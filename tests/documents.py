@@ -1,0 +1,69 @@
+"""The synthetic document (:mod:`synthetic`) written as DOCX (python-docx), HTML and PDF (fpdf2
+with a CJK font), as a writer would lay it out: styled headings, a real footnote, a captioned
+figure, a bulleted list, running headers and page numbers in the PDF."""
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+from synthetic import COLOPHON, TEXT, Layout, elements, joined
+
+CJK_FONT = Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _heading(e) -> str:
+    return e.text.upper() if e.lang != "zh" else e.text
+
+
+def _note(lang: str) -> str:
+    """The footnote's text without its printed number."""
+    return TEXT[lang]["footnote"].split(" ", 1)[1]
+
+
+def write_docx(layout: Layout, path: Path) -> Path:
+    """The document as DOCX: Title, Heading 1, Caption and List Bullet styles, footnotes in
+    ``word/footnotes.xml`` cited by ``w:footnoteReference``."""
+    import docx
+    from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    notes = []
+    for e in elements(layout):
+        if e.kind == "title":
+            document.add_paragraph(e.text, style="Title")
+        elif e.kind == "toc_entry":
+            document.add_paragraph(f"{e.text}.....\t{e.page}")
+        elif e.kind == "heading":
+            document.add_heading(_heading(e), level=1)
+        elif e.kind == "broken":
+            p = document.add_paragraph(joined(e)[: -len(TEXT[e.lang]["marker"])])
+            notes.append(_note(e.lang))
+            p._p.append(parse_xml(
+                f'<w:r xmlns:w="{_W}"><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
+                f'<w:footnoteReference w:id="{len(notes)}"/></w:r>'))
+            document.add_paragraph(TEXT[e.lang]["caption"], style="Caption")
+        elif e.kind == "page_break":
+            document.add_page_break()
+        elif e.kind == "item":
+            document.add_paragraph(e.text, style="List Bullet")
+        elif e.kind == "colophon":  # its lines in one paragraph
+            if e.text == COLOPHON[0]:
+                document.add_paragraph("\n".join(COLOPHON))
+        else:
+            document.add_paragraph(e.text)
+    body = "".join(
+        f'<w:footnote w:id="{k}"><w:p><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
+        f'<w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> {escape(text)}</w:t></w:r></w:p>'
+        f'</w:footnote>' for k, text in enumerate(notes, 1))
+    xml = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes xmlns:w="{_W}">'
+           f'<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
+           f'</w:footnote>{body}</w:footnotes>')
+    part = Part(PackURI("/word/footnotes.xml"), CONTENT_TYPE.WML_FOOTNOTES, xml.encode(),
+                document.part.package)
+    document.part.relate_to(part, RELATIONSHIP_TYPE.FOOTNOTES)
+    document.save(str(path))
+    return path
