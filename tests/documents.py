@@ -67,3 +67,50 @@ def write_docx(layout: Layout, path: Path) -> Path:
     document.part.relate_to(part, RELATIONSHIP_TYPE.FOOTNOTES)
     document.save(str(path))
     return path
+
+
+def write_html(layout: Layout, path: Path) -> Path:
+    """The document as one HTML page: ``h1``/``h2`` headings, a ``figure`` with its
+    ``figcaption``, a ``ul`` list, footnotes in a ``section class="footnotes"`` at the end
+    (pandoc's shape), plus a script, a style sheet and character references to be decoded."""
+    body, notes = [], []
+    items: list[str] = []
+    for e in elements(layout):
+        if e.kind != "item" and items:
+            body.append("<ul>" + "".join(items) + "</ul>")
+            items = []
+        if e.kind == "title":
+            if body and body[-1].startswith("<h1>"):
+                body[-1] = body[-1][:-5] + f"<br>{escape(e.text)}</h1>"
+            else:
+                body.append(f"<h1>{escape(e.text)}</h1>")
+        elif e.kind == "toc_entry":
+            body.append(f'<p class="toc"><a href="#c{e.page}">{escape(e.text)}</a>.....\t{e.page}</p>')
+        elif e.kind == "heading":
+            body.append(f"<h2>{escape(_heading(e))}</h2>")
+        elif e.kind == "epigraph":
+            body.append(f"<blockquote><p>{escape(e.text)}</p></blockquote>")
+        elif e.kind == "broken":
+            notes.append(_note(e.lang))
+            n = len(notes)
+            text = escape(joined(e)[: -len(TEXT[e.lang]["marker"])])
+            body.append(f'<p>{text}<a href="#fn{n}" id="ref{n}"><sup>{n}</sup></a></p>'
+                        f'<figure><img src="photo{n}.jpg" alt=""><figcaption>'
+                        f'{escape(TEXT[e.lang]["caption"])}</figcaption></figure>')
+        elif e.kind == "item":
+            items.append(f"<li>{escape(e.text)}</li>")
+        elif e.kind == "colophon":
+            if e.text == COLOPHON[0]:
+                body.append("<footer><p>" + "<br>\n".join(map(escape, COLOPHON)) + "</p></footer>")
+        elif e.kind != "page_break":
+            body.append(f"<p>{escape(e.text)}</p>")
+    if items:
+        body.append("<ul>" + "".join(items) + "</ul>")
+    body.append('<section class="footnotes"><hr><ol>' + "".join(
+        f'<li id="fn{k}"><p>{escape(text)} <a href="#ref{k}">↩</a></p></li>'
+        for k, text in enumerate(notes, 1)) + "</ol></section>")
+    page = ("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Обзор</title>"
+            "<style>p { margin: 0 }</style></head>\n<body><script>var x = '&lt;p&gt;';</script>\n"
+            + "\n".join(body) + "\n</body></html>\n")
+    path.write_text(page.replace("«", "&laquo;").replace("»", "&#187;"), encoding="utf-8")
+    return path
