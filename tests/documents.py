@@ -114,3 +114,67 @@ def write_html(layout: Layout, path: Path) -> Path:
             + "\n".join(body) + "\n</body></html>\n")
     path.write_text(page.replace("«", "&laquo;").replace("»", "&#187;"), encoding="utf-8")
     return path
+
+
+def write_pdf(layout: Layout, path: Path) -> Path:
+    """The document as a PDF laid out as the plain text reads: a page per page break, the running
+    header at the top and the page number at the foot of each page, headings larger, the caption
+    and the footnote at the top of the page after a broken paragraph, the footnote smaller."""
+    from fpdf import FPDF
+
+    class Pdf(FPDF):
+        running = ""
+
+        def header(self):
+            if self.running:
+                self.set_font("body", size=8)
+                self.cell(0, 6, self.running.format(page=self.page_no()), align="C")
+                self.ln(14)
+
+        def footer(self):
+            if layout.page_numbers and self.page_no() > 1:
+                self.set_y(-15)
+                self.set_font("body", size=9)
+                self.cell(0, 6, str(self.page_no()), align="C")
+
+    pdf = Pdf(format="A4")
+    pdf.add_font("body", fname="/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    pdf.add_font("cjk", fname=str(CJK_FONT))
+    pdf.set_fallback_fonts(["cjk"])
+    pdf.set_auto_page_break(True, margin=20)
+    pdf.add_page()
+
+    def write(text: str, size: float = 11, after: float = 4) -> None:
+        pdf.set_font("body", size=size)
+        pdf.multi_cell(0, size * 0.5, text)
+        pdf.ln(after)
+
+    items = elements(layout)
+    for k, e in enumerate(items):
+        t = TEXT[e.lang]
+        if e.kind == "heading":
+            pdf.ln(8)
+            write(_heading(e), size=15, after=8)
+        elif e.kind == "toc_entry":
+            write(f"{e.text}..... {e.page}", after=1)
+        elif e.kind == "item":
+            write("- " + e.text, after=1)
+        elif e.kind == "intro":
+            write(e.text, after=1)
+        elif e.kind == "page_break":
+            pdf.running = t["header"].replace(str(e.page), "{page}") if str(e.page) in t["header"] \
+                else t["header"]
+            pdf.add_page()
+            if items[k - 1].kind == "broken":
+                write(t["caption"])
+                write(items[k - 1].rest + t["marker"])
+                write(t["footnote"], size=8)
+        elif e.kind == "colophon":
+            if e.text == COLOPHON[0]:
+                write("\n".join(COLOPHON))
+        elif e.kind == "title":
+            write(e.text, size=13, after=0 if items[k + 1].kind == "title" else 4)
+        else:
+            write(e.text)
+    pdf.output(str(path))
+    return path
