@@ -18,8 +18,9 @@ from .sentences import block_sentences
 from .source import Source
 
 _FRAME_COLUMNS = {
-    "blocks": ["id", "lang", "section", "kind", "text", "lines", "marker", "page", "cites"],
-    "sentences": ["id", "lang", "section", "block", "kind", "text", "lines"],
+    "blocks": ["id", "lang", "section", "kind", "text", "lines", "place", "marker", "page",
+               "cites"],
+    "sentences": ["id", "lang", "section", "block", "kind", "text", "lines", "place"],
     "sections": ["id", "lang", "title", "toc_title", "toc_page", "heading_lines", "blocks",
                  "sentences", "chars"],
     "noise": ["lang", "kind", "line", "text"],
@@ -68,16 +69,21 @@ class Document:
     def get_sections(self, lang: str) -> list[Section]:
         return [s for s in self.sections if s.lang == lang and s.id != "colophon"]
 
+    def place(self, line: int) -> str:
+        """Where source line ``line`` is in its file: ``line 12`` (text), ``page 3`` (PDF),
+        ``paragraph 7`` or ``footnote 2`` (DOCX, HTML)."""
+        return self.source.place(line)
+
     def to_frame(self, what: str = "sentences"):
         """A pandas DataFrame of ``blocks``, ``sentences``, ``sections`` or ``noise``."""
         import pandas as pd
 
         if what not in _FRAME_COLUMNS:
             raise ValueError(f"to_frame: unknown table {what!r}; one of {', '.join(_FRAME_COLUMNS)}")
-        if what == "blocks":
-            rows = [{c: getattr(b, c) for c in _FRAME_COLUMNS[what]} for b in self.blocks]
-        elif what == "sentences":
-            rows = [{c: getattr(x, c) for c in _FRAME_COLUMNS[what]} for x in self.sentences]
+        if what in ("blocks", "sentences"):
+            rows = [{c: self.source.span(x.lines) if c == "place" else getattr(x, c)
+                     for c in _FRAME_COLUMNS[what]}
+                    for x in (self.blocks if what == "blocks" else self.sentences)]
         elif what == "noise":
             rows = [{c: getattr(n, c) for c in _FRAME_COLUMNS[what]} for n in self.noise]
         else:

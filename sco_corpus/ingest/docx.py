@@ -174,8 +174,9 @@ class _Document:
             if tag == W + "r":
                 sup = _attr(child.find(f"{W}rPr/{W}vertAlign"), "val") == "superscript"
                 for item in child:
-                    if item.tag == W + "t":
-                        out.append(superscript(item.text or "") if sup else item.text or "")
+                    if item.tag == W + "t":  # entity references (never expanded) left out
+                        text = (item.text or "") + "".join(c.tail or "" for c in item)
+                        out.append(superscript(text) if sup else text)
                     elif item.tag == W + "tab":
                         out.append("\t")
                     elif item.tag in (W + "br", W + "cr") and _attr(item, "type") != "page":

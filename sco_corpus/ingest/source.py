@@ -65,6 +65,18 @@ class Source:
         ``paragraph 7`` or ``footnote 2`` for the other formats."""
         return str(self.places[number - 1]) if self.places else f"line {number}"
 
+    def span(self, numbers) -> str:
+        """The places of lines ``numbers`` in short: ``page 2–3``, ``paragraph 7, footnote 2``,
+        ``line 12–14``."""
+        runs: list[list] = []  # [kind, first, last]
+        for number in sorted(set(numbers)):
+            kind, _, value = self.place(number).rpartition(" ")
+            if runs and runs[-1][0] == kind and int(value) - runs[-1][2] <= 1:
+                runs[-1][2] = int(value)
+            elif not runs or runs[-1][0] != kind or runs[-1][2] != int(value):
+                runs.append([kind, int(value), int(value)])
+        return ", ".join(f"{k} {a}" if a == b else f"{k} {a}–{b}" for k, a, b in runs)
+
     def style(self, number: int) -> str:
         """The structure the file declares for line ``number`` (empty for text)."""
         return self.places[number - 1].style if self.places else ""
@@ -117,6 +129,8 @@ def read_source(path: str | Path) -> Source:
     """Read the file at ``path`` with the reader of its format; raise :class:`SourceError`
     naming the file (and the place) when it is unusable."""
     data, name = read_bytes(path), str(path)
+    if not data.strip():
+        raise SourceError(name, None, "the file is empty")
     kind = sniff(data, name)
     if kind == "docx":
         from .docx import read_docx

@@ -1,0 +1,212 @@
+"""DOCX, HTML and PDF sources: the synthetic document written with ordinary writer libraries
+(python-docx, HTML by hand, fpdf2 with a CJK font) reads back into the sections and sentences
+of its plain-text form; every character is accounted for; bad files are one SourceError."""
+from __future__ import annotations
+
+import re
+import zipfile
+from collections import Counter
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+import sco_corpus
+from sco_corpus.cli import main
+from sco_corpus.corpus import from_source
+from sco_corpus.ingest.source import decode, read_source
+from accounting import accounted
+from documents import CJK_FONT, write_docx, write_html, write_pdf
+from synthetic import Layout, build
+
+WRITERS = {"docx": write_docx, "html": write_html, "pdf": write_pdf}
+LAYOUTS = [Layout(), Layout(with_toc=False, seed=4), Layout(langs=("en", "zh"), seed=5,
+                                                            page_numbers=False, paragraphs=2)]
+_SUPERSCRIPTS = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+needs_cjk_font = pytest.mark.skipif(not CJK_FONT.exists(), reason="fonts-wqy-zenhei not installed")
+
+
+def _sections(corpus) -> dict:
+    """Per language and section: the body sentences in order, then the floating ones (captions,
+    footnotes: their place differs by format) sorted; footnote numbers as ``^`` (a DOCX or HTML
+    file numbers footnotes through the document, the printed text per chapter)."""
+    out = {}
+    for section in corpus.sections:
+        rows = [(x.kind, _SUPERSCRIPTS.sub("^", x.text)) for x in section.sentences]
+        floating = sorted(r for r in rows if r[0] in ("caption", "footnote"))
+        out[(section.lang, section.id)] = [r for r in rows if r not in floating] + floating
+    return out
+
+
+def _nonblank(text: str) -> Counter:
+    return Counter(ch for ch in text if not ch.isspace())
+
+
+@pytest.fixture(scope="module")
+def written(tmp_path_factory):
+    """Every layout in every format, with the plain-text corpus it should equal."""
+    folder = tmp_path_factory.mktemp("formats")
+    files = {}
+    for k, layout in enumerate(LAYOUTS):
+        text = from_source(decode(build(layout).encode(), "plain.txt"))
+        for name, write in WRITERS.items():
+            if name != "pdf" or CJK_FONT.exists():
+                files[(k, name)] = (write(layout, folder / f"doc{k}.{name}"), text)
+    return files
+
+
+@pytest.mark.parametrize("fmt", list(WRITERS))
+@pytest.mark.parametrize("k", range(len(LAYOUTS)))
+def test_same_sections_and_sentences_as_plain_text(written, fmt, k):
+    if (k, fmt) not in written:
+        pytest.skip("fonts-wqy-zenhei not installed")
+    path, plain = written[(k, fmt)]
+    corpus = sco_corpus.load(path)
+    assert corpus.source.format == fmt
+    assert corpus.languages == plain.languages
+    assert [(s.lang, s.id, s.title) for s in corpus.sections] == \
+        [(s.lang, s.id, s.title) for s in plain.sections]
+    assert _sections(corpus) == _sections(plain)
+    kinds = Counter(b.kind for b in corpus.blocks)
+    assert kinds == Counter(b.kind for b in plain.blocks)
+    assert all(b.cites for b in corpus.blocks if b.kind == "footnote")
+
+
+@pytest.mark.parametrize("fmt", list(WRITERS))
+def test_every_character_accounted_for(written, fmt):
+    """Against the reader's text (blocks and noise), and the reader's text against the file's:
+    what the reader added (list and footnote numbers) is all it wrote beyond the file's text."""
+    for (k, name), (path, _) in written.items():
+        if name != fmt:
+            continue
+        corpus = sco_corpus.load(path)
+        source, kept = accounted(corpus)
+        assert source == kept
+        added = _nonblank("".join(p.added for p in corpus.source.places))
+        assert source - added == _file_text(path, fmt), (k, fmt)
+        assert added - source == Counter()
+
+
+def _file_text(path: Path, fmt: str) -> Counter:
+    """The non-blank characters the file holds as text (read here without the reader)."""
+    if fmt == "docx":
+        with zipfile.ZipFile(path) as package:
+            parts = [package.read(n).decode() for n in ("word/document.xml", "word/footnotes.xml")]
+        return _nonblank("".join(t for part in parts for t in re.findall(r"<w:t(?:\s[^>]*)?>([^<]*)<", part)))
+    if fmt == "html":
+        body = lxml.html.parse(str(path)).getroot().find("body")
+        for element in body.iter("script", "style"):
+            element.drop_tree()
+        links = [a for a in body.iter("a") if (a.get("href") or "").startswith(("#fn", "#ref"))]
+        return _nonblank(body.text_content()) - _nonblank("".join(a.text_content() for a in links))
+    import pypdf
+
+    return _nonblank("".join(page.extract_text() for page in pypdf.PdfReader(path).pages))
+
+
+def test_places_point_into_the_file(written):
+    docx = sco_corpus.load(written[(0, "docx")][0])
+    frame = docx.to_frame("blocks").set_index("id")
+    assert frame.loc["ru/s01/b001", "place"] == "paragraph 8"  # the first Heading 1
+    note = next(b for b in docx.blocks if b.kind == "footnote")
+    assert docx.place(note.lines[0]) == "footnote 1"
+    html = sco_corpus.load(written[(0, "html")][0])
+    assert html.to_frame("sentences")["place"].str.match(r"(paragraph|footnote) \d+").all()
+    if (0, "pdf") in written:
+        pdf = sco_corpus.load(written[(0, "pdf")][0])
+        broken = next(b for b in pdf.blocks if b.kind == "paragraph" and "специалистов" in b.text)
+        assert pdf.source.span(broken.lines) == "page 1–2"  # rejoined across the page break
+        assert {n.kind for n in pdf.noise} >= {"header", "page_number"}
+
+
+def test_format_found_by_content_not_name(written, tmp_path):
+    for (k, fmt), (path, _) in written.items():
+        if k == 0:
+            renamed = tmp_path / f"{fmt}.bin"
+            renamed.write_bytes(path.read_bytes())
+            if fmt != "html":  # HTML is known by its doctype; renamed .bin it is still read
+                assert read_source(renamed).format == fmt
+    page = tmp_path / "page.txt"
+    page.write_text("<!DOCTYPE html><html><body><p>Текст страницы.</p></body></html>")
+    assert read_source(page).format == "html"
+
+
+# -- bad files ------------------------------------------------------------------------------
+
+
+def _fails(path: Path, message: str) -> None:
+    with pytest.raises(sco_corpus.SourceError) as info:
+        sco_corpus.load(path)
+    assert info.value.path == str(path) and message in info.value.message, info.value
+
+
+@needs_cjk_font
+def test_scanned_pdf_is_an_error(tmp_path):
+    from fpdf import FPDF
+    from PIL import Image
+
+    image = tmp_path / "scan.png"
+    Image.new("L", (600, 800), 255).save(image)
+    pdf = FPDF()
+    for _ in range(3):
+        pdf.add_page()
+        pdf.image(str(image), x=0, y=0, w=210)
+    pdf.output(str(tmp_path / "scan.pdf"))
+    _fails(tmp_path / "scan.pdf", "no text layer on any of its 3 pages")
+
+
+@needs_cjk_font
+def test_encrypted_pdf_is_an_error(written, tmp_path):
+    import pypdf
+
+    writer = pypdf.PdfWriter(clone_from=written[(0, "pdf")][0])
+    writer.encrypt(user_password="secret", owner_password="owner")
+    with open(tmp_path / "locked.pdf", "wb") as handle:
+        writer.write(handle)
+    _fails(tmp_path / "locked.pdf", "encrypted")
+
+
+@pytest.mark.parametrize("name, data, message", [
+    ("cut.pdf", b"%PDF-1.7\n1 0 obj << /Type /Catalog", "not a readable PDF"),
+    ("cut.docx", b"PK\x03\x04\x14\x00\x00\x00", "not a DOCX file (a damaged zip"),
+    ("empty.html", b"", "the file is empty"),
+    ("blank.html", b"<!DOCTYPE html><html><head><title>T</title></head><body>\n</body></html>",
+     "no text in this HTML file"),
+    ("script.html", b"<html><body><script>document.write('text')</script></body></html>",
+     "no text in this HTML file"),
+])
+def test_unusable_files(tmp_path, name, data, message):
+    path = tmp_path / name
+    path.write_bytes(data)
+    _fails(path, message)
+
+
+def _docx_with(tmp_path: Path, name: str, parts: dict[str, bytes]) -> Path:
+    path = tmp_path / name
+    with zipfile.ZipFile(path, "w") as package:
+        for part, data in parts.items():
+            package.writestr(part, data)
+    return path
+
+
+def test_docx_without_document_or_with_broken_xml(tmp_path):
+    _fails(_docx_with(tmp_path, "a.docx", {"other.xml": b"<a/>"}), "no word/document.xml")
+    _fails(_docx_with(tmp_path, "b.docx", {"word/document.xml": b'<w:document xmlns:w="w">\n<oops'}),
+           "word/document.xml, line 2: not well-formed XML")
+
+
+def test_docx_entities_are_not_expanded_nor_fetched(tmp_path):
+    xml = (b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY big "' + b"x" * 100 + b'">'
+           b'<!ENTITY file SYSTEM "file:///etc/passwd">]>'
+           b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+           b'<w:body><w:p><w:r><w:t>&big;&big;&file;Text</w:t></w:r></w:p></w:body></w:document>')
+    source = read_source(_docx_with(tmp_path, "e.docx", {"word/document.xml": xml}))
+    assert "".join(source.lines) == "Text"
+
+
+def test_cli_names_the_bad_file_in_one_line(tmp_path, capsys):
+    path = tmp_path / "bad.docx"
+    path.write_bytes(b"PK\x03\x04 not really a zip")
+    assert main(["stats", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and str(path) in err and "Traceback" not in err
