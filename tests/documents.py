@@ -116,14 +116,23 @@ def write_html(layout: Layout, path: Path) -> Path:
     return path
 
 
-def write_pdf(layout: Layout, path: Path) -> Path:
+def write_pdf(layout: Layout, path: Path, texts: list[tuple[int, str]] | None = None) -> Path:
     """The document as a PDF laid out as the plain text reads: a page per page break, the running
     header at the top and the page number at the foot of each page, headings larger, the caption
-    and the footnote at the top of the page after a broken paragraph, the footnote smaller."""
+    and the footnote at the top of the page after a broken paragraph, the footnote smaller.
+    ``texts`` receives every string written with its page, in the order written."""
+    texts = [] if texts is None else texts
     from fpdf import FPDF
 
     class Pdf(FPDF):
         running = ""
+        measuring = False  # fpdf2 runs header() and footer() in a dry run too
+
+        def cell(self, *args, **kwargs):
+            done = super().cell(*args, **kwargs)  # on the next page when it breaks the page
+            if not self.measuring and args[2:3]:
+                texts.append((self.page_no(), args[2]))
+            return done
 
         def header(self):
             if self.running:
@@ -146,7 +155,11 @@ def write_pdf(layout: Layout, path: Path) -> Path:
 
     def write(text: str, size: float = 11, after: float = 4) -> None:
         pdf.set_font("body", size=size)
-        pdf.multi_cell(0, size * 0.5, text)
+        pdf.measuring = True
+        lines = pdf.multi_cell(0, size * 0.5, text, dry_run=True, output="LINES")
+        pdf.measuring = False
+        for line in lines:  # line by line, so that ``texts`` has them in the order drawn
+            pdf.cell(0, size * 0.5, line, new_x="LMARGIN", new_y="NEXT")
         pdf.ln(after)
 
     items = elements(layout)

@@ -1,8 +1,9 @@
 """PDF reader: the text layer page by page (pypdfium2, PDFium's text extraction), in the order
 the page draws it, cut into lines by position.
 
-Pages are three blank lines apart and a wider vertical gap inside a page is a blank line (two
-around a line set larger than the body text, which is marked as a heading), so the layout step
+Pages are three blank lines apart; inside a page a wider vertical gap, or a line above the one
+before (the next column), is a blank line (two around a line set larger than the body text,
+which is marked as a heading), so the layout step
 finds running headers, page numbers, paragraphs and page-broken paragraphs as in extracted
 plain text. Every line keeps its page number. A line-end hyphen is kept as ``-`` (PDFium marks
 it as a soft hyphen), so the hyphenation rule of the layout step decides. A PDF without a text
@@ -120,7 +121,8 @@ def _render(pages: list[list[_Line]], path: str) -> Source:
             if k:
                 space = (lines[k - 1].bottom - line.top - normal) / height
                 before = HEADING_GAP if space > SECTION_SPACE else \
-                    PARAGRAPH_GAP if space > PARAGRAPH_SPACE else 0
+                    PARAGRAPH_GAP if space > PARAGRAPH_SPACE or line.bottom > lines[k - 1].top \
+                    else 0  # a line above the one before starts a new column or frame
             after_heading = k and lines[k - 1].size >= HEADING_SCALE * body
             if heading != after_heading:  # a heading's lines stay together, apart from the rest
                 before = HEADING_GAP if k else 0
