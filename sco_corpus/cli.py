@@ -46,8 +46,9 @@ def _add_cache_dir(parser: argparse.ArgumentParser, default: str = "") -> None:
 
 def _add_source(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("source", nargs="?", default=None,
-                        help="one file holding all languages, one after another (default: the "
-                             f"embedded booklet, {EMBEDDED.name})")
+                        help="one file holding all languages, one after another: text, markdown, "
+                             "DOCX, HTML or PDF (default: the embedded booklet, "
+                             f"{EMBEDDED.name})")
     parser.add_argument("--lang", metavar="LANG=FILE", action="append", default=[],
                         help="one file per language instead (repeat: --lang ru=a.txt "
                              "--lang en=b.txt --lang zh=c.txt)")
