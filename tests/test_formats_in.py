@@ -210,3 +210,30 @@ def test_cli_names_the_bad_file_in_one_line(tmp_path, capsys):
     assert main(["stats", str(path)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and str(path) in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("fmt", list(WRITERS))
+def test_damaged_files_read_or_raise_source_error(written, tmp_path, fmt):
+    """Bytes flipped, cut or inserted at random: a corpus or a SourceError, nothing else."""
+    import random
+
+    if (2, fmt) not in written:
+        pytest.skip("fonts-wqy-zenhei not installed")
+    data = written[(2, fmt)][0].read_bytes()
+    rng = random.Random(fmt)
+    for k in range(40):
+        damaged = bytearray(data)
+        at = rng.randrange(len(data))
+        if k % 3 == 0:
+            for _ in range(rng.randint(1, 20)):
+                damaged[rng.randrange(len(data))] = rng.randrange(256)
+        elif k % 3 == 1:
+            damaged = damaged[:at]
+        else:
+            damaged[at:at] = rng.randbytes(rng.randint(1, 50))
+        path = tmp_path / f"damaged{k}.{fmt}"
+        path.write_bytes(bytes(damaged))
+        try:
+            from_source(read_source(path))
+        except sco_corpus.SourceError as error:
+            assert error.path == str(path)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from io import BytesIO
 
@@ -87,7 +88,7 @@ class _Reader:
         try:
             self.zip = zipfile.ZipFile(BytesIO(data))
             self.names = set(self.zip.namelist())
-        except (zipfile.BadZipFile, ValueError) as error:
+        except (zipfile.BadZipFile, ValueError, NotImplementedError, OSError) as error:
             raise SourceError(path, None, f"not a DOCX file (a damaged zip: {error})") from None
         if "word/document.xml" not in self.names:
             raise SourceError(path, None, "not a DOCX file (no word/document.xml in the zip)")
@@ -104,7 +105,8 @@ class _Reader:
         except etree.XMLSyntaxError as error:
             raise SourceError(self.path, None, f"{name}, line {error.lineno}: not well-formed XML "
                                                f"({error.msg})") from None
-        except (zipfile.BadZipFile, OSError, EOFError, RuntimeError) as error:
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, RuntimeError,
+                NotImplementedError) as error:
             raise SourceError(self.path, None, f"{name} cannot be unpacked ({error})") from None
 
 

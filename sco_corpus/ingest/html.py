@@ -33,17 +33,18 @@ _PARSER = lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis
 
 
 def _text(data: bytes, path: str) -> str:
-    """The file's characters: UTF-8 (a BOM allowed), else the encoding its ``<meta>`` names."""
+    """The file's characters in the encoding its ``<meta>`` names, else UTF-8 (a BOM allowed)."""
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8):]
+    declared = re.search(rb"<meta[^>]+charset=[\"']?([\w-]+)", data[:4096], re.I)
+    encoding = declared.group(1).decode("ascii").lower() if declared else "utf-8"
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        declared = re.search(rb"<meta[^>]+charset=[\"']?([\w-]+)", data[:4096], re.I)
-        try:
-            text = data.decode(declared.group(1).decode("ascii") if declared else "utf-8")
-        except (LookupError, UnicodeDecodeError) as error:
-            raise SourceError(path, None, f"cannot decode the HTML ({error})") from None
+        text = data.decode(encoding)
+    except LookupError:
+        raise SourceError(path, None, f"unknown encoding {encoding!r} in <meta>") from None
+    except UnicodeDecodeError as error:
+        raise SourceError(path, data.count(b"\n", 0, error.start) + 1,
+                          f"not {encoding} text (byte 0x{data[error.start]:02x})") from None
     return re.sub(r"^\s*<\?xml[^>]*\?>", "", text)  # lxml refuses a str with an encoding
 
 

@@ -10,7 +10,7 @@ from .source import Place, Source
 
 #: Blank lines after a paragraph, around a heading and at a page break.
 PARAGRAPH_GAP, HEADING_GAP, PAGE_GAP = 1, 2, 3
-_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # all but tab and line feed
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 

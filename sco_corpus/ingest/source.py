@@ -71,6 +71,8 @@ class Source:
         runs: list[list] = []  # [kind, first, last]
         for number in sorted(set(numbers)):
             kind, _, value = self.place(number).rpartition(" ")
+            if not value:
+                continue
             if runs and runs[-1][0] == kind and int(value) - runs[-1][2] <= 1:
                 runs[-1][2] = int(value)
             elif not runs or runs[-1][0] != kind or runs[-1][2] != int(value):
