@@ -94,7 +94,8 @@ def write_html(layout: Layout, path: Path) -> Path:
             notes.append(_note(e.lang))
             n = len(notes)
             text = escape(joined(e)[: -len(TEXT[e.lang]["marker"])])
-            body.append(f'<p>{text}<a href="#fn{n}" id="ref{n}"><sup>{n}</sup></a></p>'
+            body.append(f'<p>{text}<a href="#fn{n}" class="footnote-ref" id="fnref{n}" '
+                        f'role="doc-noteref"><sup>{n}</sup></a></p>'
                         f'<figure><img src="photo{n}.jpg" alt=""><figcaption>'
                         f'{escape(TEXT[e.lang]["caption"])}</figcaption></figure>')
         elif e.kind == "item":
@@ -106,8 +107,10 @@ def write_html(layout: Layout, path: Path) -> Path:
             body.append(f"<p>{escape(e.text)}</p>")
     if items:
         body.append("<ul>" + "".join(items) + "</ul>")
-    body.append('<section class="footnotes"><hr><ol>' + "".join(
-        f'<li id="fn{k}"><p>{escape(text)} <a href="#ref{k}">↩</a></p></li>'
+    body.append('<section id="footnotes" class="footnotes footnotes-end-of-document" '
+                'role="doc-endnotes"><hr><ol>' + "".join(
+        f'<li id="fn{k}"><p>{escape(text)} <a href="#fnref{k}" class="footnote-back" '
+        f'role="doc-backlink">↩︎</a></p></li>'
         for k, text in enumerate(notes, 1)) + "</ol></section>")
     page = ("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Обзор</title>"
             "<style>p { margin: 0 }</style></head>\n<body><script>var x = '&lt;p&gt;';</script>\n"

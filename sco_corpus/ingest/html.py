@@ -7,7 +7,7 @@ role, id or ``epub:type`` says ``footnotes``, or an ``aside`` a link points to) 
 own, opened by their superscript number, at the end of the section citing them (before the
 next heading, footer, or end of a ``section`` or ``article``); a link to a
 footnote becomes its superscript number in the text. ``head``, ``script``, ``style``,
-``template`` and ``noscript`` are dropped, as are footnote back-links (``↩``).
+``template`` and ``noscript`` are dropped, as are footnote back-links (``↩︎``).
 """
 from __future__ import annotations
 
@@ -28,7 +28,8 @@ _BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "blockquot
 _DROPPED = ("head", "script", "style", "template", "noscript")
 _STYLES = {**{f"h{k}": "heading" for k in range(1, 7)}, "figcaption": "caption",
            "caption": "caption", "li": "list"}
-_NOTES = re.compile(r"foot-?notes?|endnotes?|doc-(foot|end)notes?", re.I)
+_NOTES = re.compile(r"\b(foot|end)-?notes?\b", re.I)
+_NOTE_CONTAINERS = ("section", "div", "aside", "ol", "ul", "footer", "dl")
 _PARSER = lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True)
 
 
@@ -49,6 +50,8 @@ def _text(data: bytes, path: str) -> str:
 
 
 def _is_notes(element) -> bool:
+    if element.tag not in _NOTE_CONTAINERS:
+        return False
     marks = " ".join(element.get(a, "") for a in ("class", "role", "id")) + " " + " ".join(
         v for k, v in element.attrib.items() if k.endswith("type"))
     return bool(_NOTES.search(marks))
@@ -113,10 +116,11 @@ class _Reader:
         self.pending = []
 
     def inline(self, element) -> None:
-        """A footnote's text, its block elements run together, back-links dropped."""
+        """A footnote's text, its block elements run together, back-links (links without a
+        letter or digit: ``↩︎``) dropped."""
         self.buffer.append(_flat(element.text or ""))
         for child in element:
-            if not (child.tag == "a" and child.text_content().strip() in ("↩", "↑", "^", "")):
+            if not (child.tag == "a" and not any(c.isalnum() for c in child.text_content())):
                 self.inline(child)
             self.buffer.append(" " if child.tag in _BLOCKS else "")
             self.buffer.append(_flat(child.tail or ""))

@@ -2,8 +2,8 @@
 
 Headings are matched to TOC entries fuzzily (case, line breaks, punctuation and small wording
 differences ignored).  A part without a TOC gets its headings from layout alone: short,
-isolated lines without final punctuation, in capitals or bold where the script has case (or styled as
-headings by a DOCX or HTML file).
+isolated lines without final punctuation, in capitals or bold where the script has case, or
+styled as headings by a DOCX, HTML or PDF file.
 """
 from __future__ import annotations
 
