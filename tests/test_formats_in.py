@@ -237,3 +237,19 @@ def test_damaged_files_read_or_raise_source_error(written, tmp_path, fmt):
             from_source(read_source(path))
         except sco_corpus.SourceError as error:
             assert error.path == str(path)
+
+
+@needs_cjk_font
+def test_one_file_per_language_in_different_formats(tmp_path):
+    """Russian as DOCX, English as PDF, Chinese as HTML: the sections and sentences of the same
+    document given as one plain-text file."""
+    layout = {"langs": ("ru", "en", "zh"), "colophon": False, "seed": 2}
+    plain = from_source(decode(build(Layout(**layout)).encode(), "mixed.txt"))
+    files = {lang: WRITERS[fmt](Layout(**{**layout, "langs": (lang,)}), tmp_path / f"{lang}.{fmt}")
+             for lang, fmt in (("ru", "docx"), ("en", "pdf"), ("zh", "html"))}
+    corpus = sco_corpus.load(files, original="ru")
+    assert corpus.languages == ("ru", "en", "zh")
+    assert _sections(corpus) == _sections(plain)
+    assert [corpus.source_of(lang).format for lang in corpus.languages] == ["docx", "pdf", "html"]
+    places = corpus.to_frame("sentences").groupby("lang")["place"].first()
+    assert places["en"].startswith("page ") and places["ru"].startswith("paragraph ")
