@@ -253,3 +253,83 @@ def test_one_file_per_language_in_different_formats(tmp_path):
     assert [corpus.source_of(lang).format for lang in corpus.languages] == ["docx", "pdf", "html"]
     places = corpus.to_frame("sentences").groupby("lang")["place"].first()
     assert places["en"].startswith("page ") and places["ru"].startswith("paragraph ")
+
+
+# -- what each reader keeps, one feature at a time -------------------------------------------
+
+
+def test_docx_lists_tables_fields_deletions_and_text_boxes(tmp_path):
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    document.add_heading("Общие положения", level=1)
+    document.add_paragraph("Стороны договорились о следующем:")
+    for item in ("первое;", "второе;", "третье."):
+        document.add_paragraph(item, style="List Number")
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "Ячейка один.", "Ячейка два."
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    mc = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+    document.element.body.append(parse_xml(
+        f'<w:p {w}><w:r><w:t xml:space="preserve">Было </w:t></w:r><w:del><w:r><w:delText>'
+        f'удалено </w:delText></w:r></w:del><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        f'<w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/>'
+        f'</w:r><w:r><w:t>7</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>'
+        f'<w:r><w:t xml:space="preserve"> стр.</w:t></w:r></w:p>'))
+    document.element.body.append(parse_xml(
+        f'<w:p {w} {mc}><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
+        f'<w:txbxContent><w:p><w:r><w:t>В рамке.</w:t></w:r></w:p></w:txbxContent></w:drawing>'
+        f'</mc:Choice><mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>В рамке.</w:t></w:r>'
+        f'</w:p></w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>'))
+    document.save(tmp_path / "features.docx")
+    source = read_source(tmp_path / "features.docx")
+    lines = [line for line in source.lines if line]
+    assert lines == ["Общие положения", "Стороны договорились о следующем:", "1. первое;",
+                     "2. второе;", "3. третье.", "Ячейка один.", "Ячейка два.", "Было 7 стр.",
+                     "В рамке."]
+    assert source.style(source.lines.index("Общие положения") + 1) == "heading"
+    assert [p.added for p in source.places if p.style == "list"] == ["1.", "2.", "3."]
+
+
+def test_html_lists_breaks_superscripts_entities_and_asides(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><body><nav><ol start='3'><li><p>Третий пункт</p></li><li>Четвёртый</li></ol></nav>"
+        "<p>Строка&nbsp;один<br>строка два, 10 м<sup>2</sup> &laquo;в кавычках&raquo;"
+        "<a href='#n1'>*</a>.</p><pre>код   с\n  отступом</pre>"
+        "<aside id='n1'><p>Примечание.</p></aside><h3>Конец</h3></body></html>",
+        encoding="utf-8")
+    source = read_source(page)
+    lines = [line for line in source.lines if line]
+    assert lines == ["3. Третий пункт", "4. Четвёртый", "Строка\xa0один",
+                     "строка два, 10 м² «в кавычках»¹.", "код с", "отступом", "¹ Примечание.",
+                     "Конец"]
+    assert source.place(source.lines.index("¹ Примечание.") + 1) == "footnote 1"
+
+
+@needs_cjk_font
+def test_pdf_headings_by_size_without_toc(tmp_path):
+    """Mixed-case headings set larger, no TOC: the chapters come from the type size."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_font("body", fname="/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    pdf.add_page()
+    pdf.set_font("body", size=11)
+    pdf.multi_cell(0, 8, "Годовой отчёт")
+    pdf.ln(6)
+    for title in ("Первая глава", "Вторая глава"):
+        pdf.set_font("body", size=16)
+        pdf.multi_cell(0, 8, title)
+        pdf.ln(6)
+        pdf.set_font("body", size=11)
+        for _ in range(2):
+            pdf.multi_cell(0, 5.5, "Стороны договорились продолжить консультации в Ташкенте. "
+                                   "Эта инициатива была поддержана всеми участниками.")
+            pdf.ln(4)
+    pdf.output(str(tmp_path / "chapters.pdf"))
+    corpus = sco_corpus.load(tmp_path / "chapters.pdf")
+    assert [(s.id, s.title) for s in corpus.sections] == [
+        ("s00", "Годовой отчёт"), ("s01", "Первая глава"), ("s02", "Вторая глава")]
+    assert [b.kind for b in corpus.blocks] == ["title"] + ["heading", "paragraph", "paragraph"] * 2

@@ -88,7 +88,7 @@ class _Reader:
             if container.getparent() is not None:
                 container.drop_tree()
 
-    def flush(self, style: str) -> None:
+    def flush(self, style: str, footnote: int | None = None) -> None:
         """Write the inline text gathered so far as one paragraph of ``style``."""
         text = "\n".join(re.sub(r"[ \t\r\n\f]+", " ", line).strip()
                          for line in "".join(self.buffer).split("\n"))
@@ -100,7 +100,7 @@ class _Reader:
             self.marker = ""
         self.paragraph += 1
         gap = HEADING_GAP if style == "heading" else PARAGRAPH_GAP
-        self.out.add(text, Place(paragraph=self.paragraph, style=style,
+        self.out.add(text, Place(paragraph=self.paragraph, footnote=footnote, style=style,
                                  added="".join(self.added)), gap, gap)
         self.buffer, self.added = [], []
 
@@ -112,7 +112,7 @@ class _Reader:
             self.buffer.append(mark + " ")
             self.added.append(mark)
             self.inline(item)
-            self.flush("footnote")
+            self.flush("footnote", int(number))
         self.pending = []
 
     def inline(self, element) -> None:
