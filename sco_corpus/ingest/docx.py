@@ -146,6 +146,7 @@ class _Document:
                                                    else ()) if not _attr(n, "type")}
         self.cited: list[str] = []  # footnote ids in order of reference
         self.pending: list[str] = []  # cited, not yet written
+        self.written: set[str] = set()
         self.paragraph = 0
         self.last_style = ""
 
@@ -187,9 +188,10 @@ class _Document:
                         out.append("-")
                     elif item.tag == W + "footnoteReference" and not note:
                         note_id = _attr(item, "id")
-                        self.cited.append(note_id)
+                        if note_id not in self.cited:  # cited again: the same number
+                            self.cited.append(note_id)
                         refs.append(note_id)
-                        out.append(superscript(str(len(self.cited))))
+                        out.append(superscript(str(self.cited.index(note_id) + 1)))
             elif tag == MC + "AlternateContent":
                 choice = child.find(MC + "Choice")
                 if choice is not None:
@@ -225,15 +227,16 @@ class _Document:
         num_id = _attr(num.find(W + "numId") if num is not None else None, "val") or style_num
         level = int(_attr(num.find(W + "ilvl") if num is not None else None, "val", "0") or 0)
         marker = self.numbering.marker(num_id, level) if text and num_id not in ("", "0") else ""
+        marks = "".join(superscript(str(self.cited.index(r) + 1)) for r in refs)
         place = Place(paragraph=self.paragraph, style=style or ("list" if marker else ""),
-                      added=marker + "".join(superscript(str(self.cited.index(r) + 1))
-                                             for r in refs))
+                      added=marker + marks)
         apart = HEADING_GAP if style in ("heading", "title") else PARAGRAPH_GAP
         before = -1 if style == self.last_style == "title" else apart  # a title's lines together
         self.out.add(f"{marker} {text}" if marker else text, place, before, apart)
         if text:
             self.last_style = style
-        self.pending += refs
+        self.pending += [r for r in dict.fromkeys(refs) if r not in self.pending
+                         and r not in self.written]
 
     def add_notes(self) -> None:
         """The footnotes cited since the last page break or heading, as printed at a page's foot."""
@@ -247,6 +250,7 @@ class _Document:
             self.out.add(f"{mark} {text.strip()}", Place(paragraph=self.paragraph,
                                                          footnote=int(number), style="footnote",
                                                          added=mark))
+        self.written.update(self.pending)
         self.pending = []
 
 
