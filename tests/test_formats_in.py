@@ -10,6 +10,8 @@ from pathlib import Path
 
 import lxml.html
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import sco_corpus
 from sco_corpus.cli import main
@@ -70,6 +72,24 @@ def test_same_sections_and_sentences_as_plain_text(written, fmt, k):
     kinds = Counter(b.kind for b in corpus.blocks)
     assert kinds == Counter(b.kind for b in plain.blocks)
     assert all(b.cites for b in corpus.blocks if b.kind == "footnote")
+
+
+@settings(max_examples=8, deadline=None)
+@given(fmt=st.sampled_from(list(WRITERS)),
+       langs=st.sampled_from([("ru", "en", "zh"), ("ru", "en"), ("en", "zh"), ("zh", "ru")]),
+       chapters=st.integers(1, 4), paragraphs=st.integers(1, 3), with_toc=st.booleans(),
+       page_numbers=st.booleans(), seed=st.integers(0, 10_000))
+def test_generated_layouts_read_back_alike(tmp_path_factory, fmt, langs, chapters, paragraphs,
+                                           with_toc, page_numbers, seed):
+    if fmt == "pdf" and not CJK_FONT.exists():
+        return
+    layout = Layout(langs=langs, chapters=chapters, paragraphs=paragraphs, with_toc=with_toc,
+                    page_numbers=page_numbers, seed=seed, colophon=False)
+    path = WRITERS[fmt](layout, tmp_path_factory.mktemp("layout") / f"doc.{fmt}")
+    corpus = sco_corpus.load(path)
+    assert _sections(corpus) == _sections(from_source(decode(build(layout).encode(), "t.txt")))
+    source, kept = accounted(corpus)
+    assert source == kept
 
 
 @pytest.mark.parametrize("fmt", list(WRITERS))
