@@ -136,6 +136,7 @@ def test_places_point_into_the_file(written):
         pdf = sco_corpus.load(written[(0, "pdf")][0])
         broken = next(b for b in pdf.blocks if b.kind == "paragraph" and "специалистов" in b.text)
         assert pdf.source.span(broken.lines) == "page 1–2"  # rejoined across the page break
+        assert pdf.source.place(broken.lines[-1]) == "page 2, line 3"  # header, caption, it
         assert {n.kind for n in pdf.noise} >= {"header", "page_number"}
 
 

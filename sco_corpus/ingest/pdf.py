@@ -126,6 +126,6 @@ def _render(pages: list[list[_Line]], path: str) -> Source:
             after_heading = k and lines[k - 1].size >= HEADING_SCALE * body
             if heading != after_heading:  # a heading's lines stay together, apart from the rest
                 before = HEADING_GAP if k else 0
-            out.add(line.text, Place(page=number, style="heading" if heading else ""),
-                    before if k else 0, 0)
+            out.add(line.text, Place(page=number, line=k + 1,
+                                     style="heading" if heading else ""), before if k else 0, 0)
     return out.source()

@@ -22,25 +22,33 @@ _BINARY_CONTROLS = {chr(c) for c in range(0x20) if chr(c) not in "\t\n\r\f\v"} |
 class Place:
     """Where a line of a DOCX, HTML or PDF source comes from.
 
-    ``page``: 1-based PDF page; ``paragraph``: 1-based index of the paragraph (DOCX) or block
-    element (HTML) in the body; ``footnote``: the footnote's number. ``style`` is the structure
-    the file declares (``heading``, ``caption``, ``list``, ``footnote``, ``title`` or empty), and
-    ``added`` the characters the reader wrote that the file holds as structure, not as text
-    (list numbers, footnote numbers and reference marks).
+    ``page`` and ``line``: 1-based PDF page and text line on it; ``paragraph``: 1-based index of
+    the paragraph (DOCX) or block element (HTML) in the body; ``footnote``: the footnote's
+    number. ``style`` is the structure the file declares (``heading``, ``caption``, ``list``,
+    ``footnote``, ``title`` or empty), and ``added`` the characters the reader wrote that the
+    file holds as structure, not as text (list numbers, footnote numbers and reference marks).
     """
 
     page: int | None = None
+    line: int | None = None
     paragraph: int | None = None
     footnote: int | None = None
     style: str = ""
     added: str = ""
 
+    @property
+    def unit(self) -> tuple[str, int] | None:
+        """The coarse place: (``page``, n), (``footnote``, n) or (``paragraph``, n)."""
+        for kind in ("page", "footnote", "paragraph"):
+            if getattr(self, kind) is not None:
+                return kind, getattr(self, kind)
+        return None
+
     def __str__(self) -> str:
-        if self.page is not None:
-            return f"page {self.page}"
-        if self.footnote is not None:
-            return f"footnote {self.footnote}"
-        return f"paragraph {self.paragraph}" if self.paragraph is not None else ""
+        if self.unit is None:
+            return ""
+        kind, number = self.unit
+        return f"{kind} {number}" + (f", line {self.line}" if self.line is not None else "")
 
 
 @dataclass(frozen=True)
@@ -61,8 +69,8 @@ class Source:
         return self.lines[number - 1]
 
     def place(self, number: int) -> str:
-        """Where 1-based line ``number`` is in the file: ``line 12`` for text, ``page 3``,
-        ``paragraph 7`` or ``footnote 2`` for the other formats."""
+        """Where 1-based line ``number`` is in the file: ``line 12`` for text, ``page 3, line
+        12``, ``paragraph 7`` or ``footnote 2`` for the other formats."""
         return str(self.places[number - 1]) if self.places else f"line {number}"
 
     def span(self, numbers) -> str:
@@ -70,13 +78,14 @@ class Source:
         ``line 12–14``."""
         runs: list[list] = []  # [kind, first, last]
         for number in sorted(set(numbers)):
-            kind, _, value = self.place(number).rpartition(" ")
-            if not value:
+            unit = self.places[number - 1].unit if self.places else ("line", number)
+            if unit is None:
                 continue
-            if runs and runs[-1][0] == kind and int(value) - runs[-1][2] <= 1:
-                runs[-1][2] = int(value)
-            elif not runs or runs[-1][0] != kind or runs[-1][2] != int(value):
-                runs.append([kind, int(value), int(value)])
+            kind, value = unit
+            if runs and runs[-1][0] == kind and 0 <= value - runs[-1][2] <= 1:
+                runs[-1][2] = value
+            elif not runs or runs[-1][0] != kind or runs[-1][2] != value:
+                runs.append([kind, value, value])
         return ", ".join(f"{k} {a}" if a == b else f"{k} {a}–{b}" for k, a, b in runs)
 
     def style(self, number: int) -> str:
