@@ -319,13 +319,14 @@ def test_html_lists_breaks_superscripts_entities_and_asides(tmp_path):
         "<html><body><nav><ol start='3'><li><p>Третий пункт</p></li><li>Четвёртый</li></ol></nav>"
         "<p>Строка&nbsp;один<br>строка два, 10 м<sup>2</sup> &laquo;в кавычках&raquo;"
         "<a href='#n1'>*</a>.</p><pre>код   с\n  отступом</pre>"
-        "<aside id='n1'><p>Примечание.</p></aside><h3>Конец</h3></body></html>",
+        "<aside id='n1'><p>Примечание.</p></aside><h3>Конец</h3><p>Текст<a href='#f2'>2</a>"
+        "</p><ol class='footnotes'><li>Без ссылки.</li><li id='f2'>Вторая.</li></ol></body></html>",
         encoding="utf-8")
     source = read_source(page)
     lines = [line for line in source.lines if line]
     assert lines == ["3. Третий пункт", "4. Четвёртый", "Строка\xa0один",
                      "строка два, 10 м² «в кавычках»¹.", "код с", "отступом", "¹ Примечание.",
-                     "Конец"]
+                     "Конец", "Текст²", "² Вторая.", "¹ Без ссылки."]
     assert source.place(source.lines.index("¹ Примечание.") + 1) == "footnote 1"
 
 

@@ -67,7 +67,8 @@ class _Reader:
         self.added: list[str] = []
         self.marker = ""  # a list item's, until its first text
         self.notes: dict[str, tuple[str, object]] = {}  # id → (number, element)
-        self.pending: list[str] = []
+        self.pending: list[str] = []  # cited, not yet written
+        self.written: list[str] = []
         self._collect_notes(root)
 
     def _collect_notes(self, root) -> None:
@@ -78,15 +79,15 @@ class _Reader:
         containers += [e for e in root.iter("aside") if e.get("id") in targets
                        and not any(e in c.iter() for c in containers)]
         for container in containers:
-            items = [e for e in container.iter("li", "aside", "p", "div")
-                     if e.get("id") in targets] or [container]
+            items = list(container.iter("li")) or [
+                e for e in container.iter("aside", "p", "div") if e.get("id") in targets]
+            if not any(e.get("id") in targets for e in items):
+                continue  # nothing links to them: read where they stand
             for k, item in enumerate(items, 1):
-                ol = item.getparent() if item.tag == "li" else None
-                start = (ol.get("start") or "1") if ol is not None and ol.tag == "ol" else "1"
-                number = (int(start) if start.isdigit() else 1) + k - 1
-                self.notes[item.get("id") or f"#{len(self.notes)}"] = (str(number), item)
-            if container.getparent() is not None:
-                container.drop_tree()
+                in_list = item.tag == "li" and item.getparent().tag == "ol"
+                key = item.get("id") or f"#{len(self.notes)}"  # uncited: written at the end
+                self.notes[key] = (_marker(item)[:-1] if in_list else str(k), item)
+            container.drop_tree()
 
     def flush(self, style: str, footnote: int | None = None) -> None:
         """Write the inline text gathered so far as one paragraph of ``style``."""
@@ -104,8 +105,11 @@ class _Reader:
                                  added="".join(self.added)), gap, gap)
         self.buffer, self.added = [], []
 
-    def add_notes(self) -> None:
-        """The footnotes cited since the last heading, each opened by its superscript number."""
+    def add_notes(self, every: bool = False) -> None:
+        """The footnotes cited since the last heading (``every``: and those never cited), each
+        opened by its superscript number."""
+        if every:
+            self.pending += [n for n in self.notes if n not in self.pending + self.written]
         for ref in self.pending:
             number, item = self.notes[ref]
             mark = superscript(number)
@@ -113,6 +117,7 @@ class _Reader:
             self.added.append(mark)
             self.inline(item)
             self.flush("footnote", int(number))
+        self.written += self.pending
         self.pending = []
 
     def inline(self, element) -> None:
@@ -140,7 +145,7 @@ class _Reader:
             number = superscript(self.notes[href[1:]][0])
             self.buffer.append(number)
             self.added.append(number)
-            if href[1:] not in self.pending:
+            if href[1:] not in self.pending + self.written:
                 self.pending.append(href[1:])
         elif tag == "br":
             self.buffer.append("\n")
@@ -184,5 +189,5 @@ def read_html(data: bytes, path: str) -> Source:
     reader = _Reader(body if body is not None else root, path)
     reader.walk(body if body is not None else root, "")
     reader.flush("")
-    reader.add_notes()
+    reader.add_notes(every=True)
     return reader.out.source()
