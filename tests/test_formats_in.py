@@ -129,7 +129,7 @@ def test_places_point_into_the_file(written):
     frame = docx.to_frame("blocks").set_index("id")
     assert frame.loc["ru/s01/b001", "place"] == "paragraph 8"  # the first Heading 1
     note = next(b for b in docx.blocks if b.kind == "footnote")
-    assert docx.place(note.lines[0]) == "footnote 1"
+    assert docx.place("ru", note.lines[0]) == "footnote 1"
     html = sco_corpus.load(written[(0, "html")][0])
     assert html.to_frame("sentences")["place"].str.match(r"(paragraph|footnote) \d+").all()
     if (0, "pdf") in written:

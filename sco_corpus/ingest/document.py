@@ -69,10 +69,10 @@ class Document:
     def get_sections(self, lang: str) -> list[Section]:
         return [s for s in self.sections if s.lang == lang and s.id != "colophon"]
 
-    def place(self, line: int) -> str:
-        """Where source line ``line`` is in its file: ``line 12`` (text), ``page 3`` (PDF),
-        ``paragraph 7`` or ``footnote 2`` (DOCX, HTML)."""
-        return self.source.place(line)
+    def place(self, lang: str, line: int) -> str:
+        """Where line ``line`` of language ``lang``'s file is in that file: ``line 12`` (text),
+        ``page 3`` (PDF), ``paragraph 7`` or ``footnote 2`` (DOCX, HTML)."""
+        return self.source_of(lang).place(line)
 
     def to_frame(self, what: str = "sentences"):
         """A pandas DataFrame of ``blocks``, ``sentences``, ``sections`` or ``noise``."""
@@ -81,7 +81,7 @@ class Document:
         if what not in _FRAME_COLUMNS:
             raise ValueError(f"to_frame: unknown table {what!r}; one of {', '.join(_FRAME_COLUMNS)}")
         if what in ("blocks", "sentences"):
-            rows = [{c: self.source.span(x.lines) if c == "place" else getattr(x, c)
+            rows = [{c: self.source_of(x.lang).span(x.lines) if c == "place" else getattr(x, c)
                      for c in _FRAME_COLUMNS[what]}
                     for x in (self.blocks if what == "blocks" else self.sentences)]
         elif what == "noise":
