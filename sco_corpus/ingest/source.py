@@ -74,17 +74,17 @@ class Source:
         return str(self.places[number - 1]) if self.places else f"line {number}"
 
     def span(self, numbers) -> str:
-        """The places of lines ``numbers`` in short: ``page 2–3``, ``paragraph 7, footnote 2``,
-        ``line 12–14``."""
+        """The places of lines ``numbers`` in short, first to last of each kind: ``page 2–3``,
+        ``paragraph 7, footnote 2``, ``line 12–14``."""
         runs: list[list] = []  # [kind, first, last]
         for number in sorted(set(numbers)):
             unit = self.places[number - 1].unit if self.places else ("line", number)
             if unit is None:
                 continue
             kind, value = unit
-            if runs and runs[-1][0] == kind and 0 <= value - runs[-1][2] <= 1:
+            if runs and runs[-1][0] == kind:
                 runs[-1][2] = value
-            elif not runs or runs[-1][0] != kind or runs[-1][2] != value:
+            else:
                 runs.append([kind, value, value])
         return ", ".join(f"{k} {a}" if a == b else f"{k} {a}–{b}" for k, a, b in runs)
 
