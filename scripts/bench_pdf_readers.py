@@ -3,11 +3,14 @@ multi-page trilingual PDF (``tests/documents.py``: fpdf2, DejaVu Sans with WenQu
 
 Two documents: the synthetic booklet laid out in one column, and its paragraphs in two columns
 per page (the left column drawn first, the order a reader reads). For each library: seconds to
-extract every page (best of ``--repeat``), the share of the lines the writer drew (text lines, headings, running headers, page numbers) found whole and in
-drawing order in the page's extracted text (whitespace ignored), and the non-blank characters
-lost or invented against what was drawn.
+extract every page (best of ``--repeat``), the share of the lines the writer drew (text lines,
+headings, running headers, page numbers) found whole and in drawing order in the page's
+extracted text (whitespace ignored), and the non-blank characters lost or invented against
+what was drawn. Needs ``pdfplumber`` besides the test extras.
 
     python scripts/bench_pdf_readers.py [--paragraphs 12] [--repeat 3]
+
+Last run (this machine, 2 cores shared with other work): README, *Dependencies and why*.
 """
 from __future__ import annotations
 

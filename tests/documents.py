@@ -85,7 +85,8 @@ def write_html(layout: Layout, path: Path) -> Path:
             else:
                 body.append(f"<h1>{escape(e.text)}</h1>")
         elif e.kind == "toc_entry":
-            body.append(f'<p class="toc"><a href="#c{e.page}">{escape(e.text)}</a>.....\t{e.page}</p>')
+            body.append(f'<p class="toc"><a href="#c{e.page}">{escape(e.text)}</a>.....\t'
+                        f'{e.page}</p>')
         elif e.kind == "heading":
             body.append(f"<h2>{escape(_heading(e))}</h2>")
         elif e.kind == "epigraph":

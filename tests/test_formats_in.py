@@ -112,7 +112,8 @@ def _file_text(path: Path, fmt: str) -> Counter:
     if fmt == "docx":
         with zipfile.ZipFile(path) as package:
             parts = [package.read(n).decode() for n in ("word/document.xml", "word/footnotes.xml")]
-        return _nonblank("".join(t for part in parts for t in re.findall(r"<w:t(?:\s[^>]*)?>([^<]*)<", part)))
+        texts = [t for part in parts for t in re.findall(r"<w:t(?:\s[^>]*)?>([^<]*)<", part)]
+        return _nonblank("".join(texts))
     if fmt == "html":
         body = lxml.html.parse(str(path)).getroot().find("body")
         for element in body.iter("script", "style"):
@@ -212,7 +213,8 @@ def _docx_with(tmp_path: Path, name: str, parts: dict[str, bytes]) -> Path:
 
 def test_docx_without_document_or_with_broken_xml(tmp_path):
     _fails(_docx_with(tmp_path, "a.docx", {"other.xml": b"<a/>"}), "no word/document.xml")
-    _fails(_docx_with(tmp_path, "b.docx", {"word/document.xml": b'<w:document xmlns:w="w">\n<oops'}),
+    broken = b'<w:document xmlns:w="w">\n<oops'
+    _fails(_docx_with(tmp_path, "b.docx", {"word/document.xml": broken}),
            "word/document.xml, line 2: not well-formed XML")
 
 

@@ -174,7 +174,8 @@ def _marker(li) -> str:
     if parent is None or parent.tag != "ol":
         return "•"
     start = parent.get("start") or "1"
-    return f"{(int(start) if start.isdigit() else 1) + [e for e in parent if e.tag == 'li'].index(li)}."
+    position = [e for e in parent if e.tag == "li"].index(li)
+    return f"{(int(start) if start.isdigit() else 1) + position}."
 
 
 def read_html(data: bytes, path: str) -> Source:
