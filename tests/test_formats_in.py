@@ -357,3 +357,10 @@ def test_pdf_headings_by_size_without_toc(tmp_path):
     assert [(s.id, s.title) for s in corpus.sections] == [
         ("s00", "Годовой отчёт"), ("s01", "Первая глава"), ("s02", "Вторая глава")]
     assert [b.kind for b in corpus.blocks] == ["title"] + ["heading", "paragraph", "paragraph"] * 2
+
+
+def test_cli_takes_one_file_per_language_in_any_format(tmp_path, capsys):
+    ru = write_docx(Layout(langs=("ru",), colophon=False), tmp_path / "r.docx")
+    en = write_html(Layout(langs=("en",), colophon=False), tmp_path / "e.html")
+    assert main(["stats", "--lang", f"ru={ru}", "--lang", f"en={en}"]) == 0
+    assert "s04" in capsys.readouterr().out
