@@ -38,16 +38,14 @@ from ..align.units import Alignment, Unit
 from ..corpus import Corpus
 from .common import lines_of, present
 from .finding import Finding
+from .name_pairs import MIN_AGREEMENT, MIN_RIVAL_AGREEMENT, NamePairs, Swap
 from .terms import Term, build_terms, capitalised_inside, common_words, find_mentions, phrase_key
 
 #: Terms seen in fewer units take no part (one occurrence has no dominant rendering).
 MIN_COUNT = 3
 #: A term is checked in a unit when, in the rest of the document, its languages agree at
-#: least this well on where it is (:class:`_Agreement`): where two name it, the third does in
-#: seven units of ten. Then its renderings are sure enough to compare.
-MIN_AGREEMENT = 0.7
-#: The other entity named instead needs less agreement: the named rendering is only quoted.
-MIN_RIVAL_AGREEMENT = 0.5
+#: least ``MIN_AGREEMENT`` on where it is (:class:`_Agreement`): where two name it, the third
+#: does in seven units of ten; the other entity named instead, ``MIN_RIVAL_AGREEMENT``.
 #: A Russian and an English rendering whose spellings agree this well (rapidfuzz ratio of the
 #: romanised Russian and the English, lower case) are one name transliterated: ``Душанбе`` /
 #: ``Dushanbe`` 100, ``Екатеринбурге`` / ``Yekaterinburg`` 88, ``Афганистана`` /
@@ -151,7 +149,19 @@ def check_terms(alignment: Alignment, corpus: Corpus | None = None, terms=None) 
                     and agreement[term.id].share() >= MIN_AGREEMENT:
                 findings += _rare_variant(unit, term, found, inside, common)
     reported = {f.unit for f in findings}
-    return findings + [f for f in _respelt(alignment, mentions, lower) if f.unit not in reported]
+    findings += [f for f in _respelt(alignment, mentions, lower) if f.unit not in reported]
+    reported = {f.unit for f in findings}
+    return findings + [_swapped(s) for s in NamePairs(alignment).swaps()
+                       if s.unit.id not in reported]
+
+
+def _swapped(swap: Swap) -> Finding:
+    """A finding of :class:`~sco_corpus.checks.name_pairs.Swap`."""
+    lang, others = swap.lang, list(swap.y_text)
+    message = (f"{lang} names {swap.x!r} (elsewhere {'/'.join(swap.x_others.values())}) where "
+               f"{'/'.join(others)} name {'/'.join(swap.y_text.values())} ({lang} elsewhere "
+               f"{swap.y_lang!r}): two languages name one entity, {lang} another")
+    return _finding(swap.unit, "warning", message, f"swap:{lang}:{swap.x}:{swap.y_lang}")
 
 
 def _respelt(alignment: Alignment, mentions: dict, lower: dict[str, set[str]]) -> list[Finding]:
