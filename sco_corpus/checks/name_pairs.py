@@ -74,6 +74,8 @@ class Swap:
     x_others: dict[str, str]
     y_text: dict[str, str]
     y_lang: str
+    #: both entities fairly paired (else only the name written instead is sure)
+    sure: bool = True
 
 
 class NamePairs:
@@ -233,7 +235,7 @@ class NamePairs:
         """Of the other units where ``lang`` holds ``key``, the share where both other
         languages hold a counterpart of it (measured without the unit ``without``)."""
         others = [x for x in self.langs if x != lang]
-        parts = {x: self.counterparts(lang, key, x, without) for x in others}
+        parts = {x: self.counterparts(lang, key, x, without, loose=True) for x in others}
         if not all(parts.values()):
             return 0.0
         # units with every language (a side missing altogether is no sign of naming)
@@ -251,7 +253,7 @@ class NamePairs:
         if lang != "zh":
             found = {}
             for other in others:
-                keys = self.counterparts(lang, key, other, unit.id, loose=True)
+                keys = self.counterparts(lang, key, other, unit.id)
                 if not keys or self.names_any(unit, other, keys):
                     return None
                 found[other] = self.sides[other].form(_shortest(keys, other)[0])
@@ -261,7 +263,7 @@ class NamePairs:
         pieces = {(o, k) for g in index if g in key for o, k in index[g]}
         for origin, okey in sorted(pieces):
             third = next(x for x in others if x != origin)
-            keys = self.counterparts(origin, okey, third, unit.id, loose=True)
+            keys = self.counterparts(origin, okey, third, unit.id)
             if not keys or self.names_any(unit, origin, (okey,)) \
                     or self.names_any(unit, third, keys):
                 return None
@@ -273,11 +275,12 @@ class NamePairs:
         others = [x for x in self.langs if x != lang]
         xs = {}
         for key, text in self.unit_items(unit, lang).items():
-            if len(self.units_of(lang, key) - {unit.id}) < MIN_SHARED or len(key) < MIN_ZH_CHARS:
+            if len(self.units_of(lang, key) - {unit.id}) < MIN_SHARED \
+                    or lang == "zh" and len(key) < MIN_ZH_CHARS:
                 continue
             found = self._x_unmatched(unit, lang, key)
-            if found is not None and self._agreement(lang, key, unit.id) >= MIN_RIVAL_AGREEMENT:
-                xs[key] = (text, found)
+            if found is not None:
+                xs[key] = (text, found, self._agreement(lang, key, unit.id))
         if not xs:
             return None
         for first in others:
@@ -287,17 +290,24 @@ class NamePairs:
             for key, text in self.unit_items(unit, first).items():
                 mine = self.counterparts(first, key, lang, unit.id)
                 theirs = self.counterparts(first, key, second, unit.id)
+                # fewer times in ``lang`` than in both others (a form of it counts once)
                 shared = min(self.count(unit, first, (key,)), self.count(unit, second, theirs))
-                if not mine or not theirs or not shared or self.count(unit, lang, mine) >= shared \
-                        or lang != "zh" and self.names_any(unit, lang, mine) \
-                        or self._agreement(first, key, unit.id) < MIN_RIVAL_AGREEMENT:
+                if not mine or not theirs or not shared or max(
+                        self.count(unit, lang, mine), self.names_any(unit, lang, mine)) >= shared:
                     continue
-                for x, (x_text, x_others) in sorted(xs.items()):
-                    if self._substitute(unit, lang, x, first, key, mine, second, theirs):
+                y_agreement = self._agreement(first, key, unit.id)
+                for x, (x_text, x_others, x_agreement) in sorted(xs.items()):
+                    # both sides fair, or the name written instead sure (where this language
+                    # writes it, the others name it too): then the entity it lacks may be a
+                    # less surely paired one
+                    if not (min(x_agreement, y_agreement) >= MIN_RIVAL_AGREEMENT
+                            or x_agreement >= MIN_AGREEMENT and y_agreement > 0) \
+                            or self._substitute(unit, lang, x, first, key, mine, second, theirs):
                         continue
                     y_text = {first: text, second: _held(self, unit, second, theirs)}
                     return Swap(unit, lang, x_text, x_others, y_text,
-                                self.sides[lang].form(_shortest(mine, lang)[0]))
+                                self.sides[lang].form(_shortest(mine, lang)[0]),
+                                min(x_agreement, y_agreement) >= MIN_RIVAL_AGREEMENT)
         return None
 
     def _substitute(self, unit: Unit, lang: str, x: str, first: str, key: str, mine,

@@ -156,12 +156,14 @@ def check_terms(alignment: Alignment, corpus: Corpus | None = None, terms=None) 
 
 
 def _swapped(swap: Swap) -> Finding:
-    """A finding of :class:`~sco_corpus.checks.name_pairs.Swap`."""
-    lang, others = swap.lang, list(swap.y_text)
+    """A finding of :class:`~sco_corpus.checks.name_pairs.Swap`: a warning, or info when the
+    entity the language lacks is paired less surely than :data:`MIN_RIVAL_AGREEMENT`."""
+    lang = swap.lang
     message = (f"{lang} names {swap.x!r} (elsewhere {'/'.join(swap.x_others.values())}) where "
-               f"{'/'.join(others)} name {'/'.join(swap.y_text.values())} ({lang} elsewhere "
+               f"{'/'.join(swap.y_text)} name {'/'.join(swap.y_text.values())} ({lang} elsewhere "
                f"{swap.y_lang!r}): two languages name one entity, {lang} another")
-    return _finding(swap.unit, "warning", message, f"swap:{lang}:{swap.x}:{swap.y_lang}")
+    return _finding(swap.unit, "warning" if swap.sure else "info", message,
+                    f"swap:{lang}:{swap.x}:{swap.y_lang}")
 
 
 def _respelt(alignment: Alignment, mentions: dict, lower: dict[str, set[str]]) -> list[Finding]:
