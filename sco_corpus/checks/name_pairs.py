@@ -4,28 +4,36 @@ two name another entity (the ``term`` check's *swapped name* rule).
 The term table (:mod:`sco_corpus.checks.terms`) keeps one dominant rendering per language, so
 a rename to a name it renders by a fragment or a context n-gram, or of a name it pairs weakly,
 goes unnoticed. Here each name is instead paired, per language pair, with the *set* of
-n-grams of the other language that agree with it about equally well over the units (Dice),
-and that set is measured leaving out the unit being checked, so a slip in that unit does not
-shift the pairing it is judged by.
+n-grams of the other language that agree with it about as well as the best, and that set is
+measured leaving out the unit being checked, so a slip there does not shift the pairing it is
+judged by (nor does a second slip of the same two names in another unit).
 
 - **Items** of a unit: in Russian and English the names and acronyms
-  :func:`~sco_corpus.checks.terms.find_mentions` finds, and each capitalised word of a
-  multi-word name (``Council`` in ``Government of Council``); in Chinese, which writes no
-  capitals, the character n-grams that are the counterpart of a Russian or English name of the
-  document (``莫斯科`` for ``Moscow``).
+  :func:`~sco_corpus.checks.terms.find_mentions` finds (a sentence's first word too when the
+  document capitalises another case form of it inside a sentence), and each capitalised word
+  of a multi-word or hyphenated name (``Council`` in ``Government of Council``, ``Moscow`` in
+  ``SCO-Moscow``); in Chinese, which writes no capitals, the character n-grams of at least
+  :data:`MIN_ZH_CHARS` characters that are counterparts of a Russian or English item whose
+  languages agree on where it is (:data:`MIN_RIVAL_AGREEMENT`), the longest at each place.
 - **Counterparts** of an item in another language: the n-grams (word n-grams; Chinese:
-  character n-grams) whose units agree with the item's within :data:`DICE_MARGIN` of the best,
-  at least :data:`MIN_DICE`, sharing at least :data:`MIN_SHARED` units; of those, the ones not
-  containing another (the shortest form: presence is tested, so a shorter piece is the more
-  tolerant test). An item is *matched* in a language when that language's text of the unit
-  holds one of them.
-- **A swapped name**: in a unit with three languages, language *L* has an item *x* with
-  counterparts in both other languages, neither of which holds any, while the other two share
-  an item *y* (one holds it, the other a counterpart of it) of which *L* holds no counterpart.
-  Two sides unmatched at once is what a rename leaves; a pronoun or a paraphrase leaves only
-  the second, an added name only the first. *x* is no finding where the document elsewhere
-  writes it in *L* for *y* (in :data:`MIN_SUBSTITUTE` other units *L* has *x* and lacks *y*
-  while the other two name *y*): a variant, not a slip.
+  character n-grams) sharing at least :data:`MIN_SHARED` units with it, Dice over units at least
+  :data:`MIN_DICE`, and within :data:`DICE_MARGIN` of the best Dice or of the best coverage
+  (share of the item's units it is in: a language that adds a place name elsewhere agrees
+  less by Dice, yet covers every unit).
+- **Agreement** of an item: of the other units with all languages where it occurs, the share
+  where both other languages hold a counterpart (any of Dice :data:`MIN_DICE`).
+- **A swapped name** (warning): in a unit with three languages, language *L* has an item *x*
+  with counterparts in both other languages, neither of which holds any of them even in
+  another form (Russian: a word with the same first four letters; English: a word it begins,
+  ``Russia`` in ``Russian``; Chinese: also the items inside *x*), while the other two share an
+  item *y* (one holds it, the other a counterpart) that *L* holds fewer times than both of
+  them (an item named twice that *L* names once counts). Both must agree fairly
+  (:data:`MIN_RIVAL_AGREEMENT`); when only *x* is sure (:data:`MIN_AGREEMENT`) and *y* agrees
+  less, the finding is info. Two sides unmatched at once is what a rename leaves; a pronoun or
+  a paraphrase leaves only the second, an added name only the first, a reordered list
+  neither. *x* is no finding where the document elsewhere writes it in *L* for *y* (in
+  :data:`MIN_SUBSTITUTE` other units *L* has *x* and lacks *y* while the other two name *y*):
+  a variant of its own, not a slip.
 """
 from __future__ import annotations
 
@@ -36,7 +44,14 @@ from dataclasses import dataclass
 from ..align.units import Alignment, Unit
 from ..dates import MONTH_WORD
 from .common import present
-from .terms import _STOP, _Side, _word_key, capitalised_inside, common_words, find_mentions
+from .terms import (
+    _STOP,
+    _Side,
+    _word_key,
+    capitalised_inside,
+    common_words,
+    find_mentions,
+)
 
 _CAPITAL = re.compile(r"[A-ZА-ЯЁ][^\W\d_]+")
 #: An item needs this many units (besides the one checked) to have counterparts.
@@ -163,6 +178,16 @@ class NamePairs:
         return tuple(sorted(k for k, (d, c) in scored.items()
                             if d >= top - DICE_MARGIN or c >= cover - DICE_MARGIN))
 
+    def shown(self, lang: str, key: str, other: str, without: str | None = None) -> str:
+        """How ``other`` writes ``key`` elsewhere, for a message: the surface form of its best
+        agreeing counterpart (the shortest word n-gram, the longest character n-gram)."""
+        best = self.counterparts(lang, key, other, without, best=True)
+        if not best:
+            return "?"
+        pick = max(best, key=lambda k: (len(k), k)) if other == "zh" else \
+            min(best, key=lambda k: (len(k), k))
+        return self.sides[other].form(pick)
+
     def names_any(self, unit: Unit, lang: str, keys) -> bool:
         """Whether ``unit``'s ``lang`` text holds one of ``keys`` even in another form: every
         word of it begins a word of the text (Russian: its first four letters, so ``Китая``
@@ -256,7 +281,7 @@ class NamePairs:
                 keys = self.counterparts(lang, key, other, unit.id)
                 if not keys or self.names_any(unit, other, keys):
                     return None
-                found[other] = self.sides[other].form(_shortest(keys, other)[0])
+                found[other] = self.shown(lang, key, other, unit.id)
             return found
         found = {}
         index = self._zh_index()
@@ -268,7 +293,7 @@ class NamePairs:
                     or self.names_any(unit, third, keys):
                 return None
             found.setdefault(origin, self.sides[origin].form(okey))
-            found.setdefault(third, self.sides[third].form(_shortest(keys, third)[0]))
+            found.setdefault(third, self.shown(origin, okey, third, unit.id))
         return found or None
 
     def _swap(self, unit: Unit, lang: str) -> Swap | None:
@@ -306,7 +331,7 @@ class NamePairs:
                         continue
                     y_text = {first: text, second: _held(self, unit, second, theirs)}
                     return Swap(unit, lang, x_text, x_others, y_text,
-                                self.sides[lang].form(_shortest(mine, lang)[0]),
+                                self.shown(first, key, lang, unit.id),
                                 min(x_agreement, y_agreement) >= MIN_RIVAL_AGREEMENT)
         return None
 
@@ -327,12 +352,6 @@ class NamePairs:
         if not hasattr(self, "_by_id"):
             self._by_id = {u.id: u for u in self.units}
         return self._by_id[uid]
-
-
-def _shortest(keys, lang: str) -> list[str]:
-    """Those of ``keys`` that contain no other (presence of these is the tolerant test)."""
-    return sorted((k for k in keys if not any(o != k and _within(o, k, lang) for o in keys)),
-                  key=lambda k: (-len(k), k))
 
 
 def _within(inner: str, outer: str, lang: str) -> bool:

@@ -23,6 +23,12 @@ renderings in at least two languages, take part.
   place or person whose partner the document elsewhere spells alike, the other language lacks
   that partner and names another place or person (``Екатеринбург`` here with ``Tashkent``,
   where the document pairs ``Екатеринбург`` / ``Yekaterinburg``): :func:`_respelt`.
+- **A swapped name** (warning; info when only the name written instead is sure): names paired
+  unit by unit without the term table (:mod:`sco_corpus.checks.name_pairs`): one language
+  names an entity neither other language names there, and lacks, or names fewer times, an
+  entity both others name (``莫斯科`` for ``Astana``/``Астана``; ``Council of Heads`` →
+  ``Yekaterinburg of Heads``); Chinese names are the counterparts of Russian and English ones.
+  Reported where the rules above report nothing.
 - **A rare variant** (info): every language has the term, but one writes it in a variant it
   uses at most :data:`RARE_SHARE` as often as its dominant rendering, and the variant is a
   name, title or acronym there (a shortened or reworded official title).
@@ -39,7 +45,14 @@ from ..corpus import Corpus
 from .common import lines_of, present
 from .finding import Finding
 from .name_pairs import MIN_AGREEMENT, MIN_RIVAL_AGREEMENT, NamePairs, Swap
-from .terms import Term, build_terms, capitalised_inside, common_words, find_mentions, phrase_key
+from .terms import (
+    Term,
+    build_terms,
+    capitalised_inside,
+    common_words,
+    find_mentions,
+    phrase_key,
+)
 
 #: Terms seen in fewer units take no part (one occurrence has no dominant rendering).
 MIN_COUNT = 3
