@@ -128,7 +128,8 @@ def _show(term: Term, langs) -> str:
     return "/".join(term.dominant[x] for x in langs if x in term.dominant)
 
 
-def check_terms(alignment: Alignment, corpus: Document | None = None, terms=None) -> list[Finding]:
+def check_terms(alignment: Alignment, corpus: Document | None = None,
+                terms=None) -> list[Finding]:
     """Findings of the ``term`` check (``terms``: a table already built for ``alignment``)."""
     table = terms if terms is not None else build_terms(alignment)
     lower = {x: {w for u in alignment for w in re.findall(r"[^\W\d_]+", u.text(x))
