@@ -205,11 +205,12 @@ def test_discovery_of_per_language_files_and_manifests(tmp_path):
     assert [s.id for s in listed] == ["b", "a"]
     assert list(listed[0].source) == ["zh", "ru"] and listed[0].source["ru"] == str(
         tmp_path / "report.ru.txt")
+    manifest = tmp_path / "list.csv"
     manifest.write_text("a,ru,x.txt\na,ru,y.txt\n", encoding="utf-8")
-    with pytest.raises(SourceError, match="list.tsv:2: document 'a' has two ru files"):
+    with pytest.raises(SourceError, match="list.csv:2: document 'a' has two ru files"):
         read_manifest(manifest)
     manifest.write_text("a,ru\n", encoding="utf-8")
-    with pytest.raises(SourceError, match="list.tsv:1: expected three cells"):
+    with pytest.raises(SourceError, match="list.csv:1: expected three cells"):
         read_manifest(manifest)
     (tmp_path / "report.txt").write_text("x", encoding="utf-8")
     with pytest.raises(SourceError, match="document 'report' is given twice"):
