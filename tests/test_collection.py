@@ -22,6 +22,7 @@ from sco_corpus.cli import EXIT_DOCUMENT, main
 from sco_corpus.collection import discover, read_manifest
 from sco_corpus.collection.merge import merge_units
 from sco_corpus.errors import SourceError
+from sco_corpus.report.index import IndexRow, write_index_page
 from synthetic import Layout, build as synthetic
 
 pytest.importorskip("distributed")
@@ -233,3 +234,38 @@ def test_identical_units_are_merged_with_their_count_and_documents():
     assert merged.units[0].flags == ("b/f1",)
     assert merged.props["a/u1"] == [("x-count", "3"), ("x-document", "a"),
                                     ("x-document", "b"), ("x-document", "c")]
+
+
+@pytest.mark.skipif(not (shutil.which("chromium") and shutil.which("chromedriver")),
+                    reason="Chromium not installed")
+def test_index_page_sorts_by_a_column_in_a_browser(tmp_path):
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+
+    rows = [IndexRow("b", "b.txt", "built", 30, {"error": 2}, "docs/b/review.html"),
+            IndexRow("a", "a.txt", "built", 120, {"error": 0}, "docs/a/review.html"),
+            IndexRow("c", "c.txt", "failed", error="c.txt:1: binary data")]
+    path = write_index_page(rows, [("units.tsv", "units")], tmp_path / "index.html")
+    options = webdriver.ChromeOptions()
+    options.binary_location = shutil.which("chromium")
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
+    try:
+        driver.get(path.as_uri())
+
+        def order():
+            return [r.get_attribute("data-document")
+                    for r in driver.find_elements(By.CSS_SELECTOR, "#documents tbody tr")]
+
+        assert order() == ["b", "a", "c"]
+        units = driver.find_element(By.CSS_SELECTOR, "th[data-col='2'] button")
+        units.click()
+        assert order() == ["c", "b", "a"]  # a failed document has no units: first
+        units.click()
+        assert order() == ["a", "b", "c"]
+        driver.find_element(By.CSS_SELECTOR, "th[data-col='0'] button").click()
+        assert order() == ["a", "b", "c"]
+    finally:
+        driver.quit()
