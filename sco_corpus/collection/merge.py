@@ -17,7 +17,6 @@ from itertools import combinations
 from pathlib import Path
 from typing import Sequence
 
-import pandas as pd
 
 from ..align.units import UnitRecord, records_frame
 from ..checks.finding import FIELDS
@@ -110,6 +109,8 @@ def write_memories(docs: Sequence[DocumentOutputs], out: Path) -> dict[str, tupl
 def write_tables(docs: Sequence[DocumentOutputs], out: Path) -> list[Path]:
     """``units.tsv``, ``units.jsonl``, ``findings.tsv``, ``findings.json`` with a document
     column first."""
+    import pandas as pd
+
     langs = collection_langs(docs)
     units = pd.concat([records_frame(doc.units, langs) for doc in docs]
                       or [records_frame([], langs)], ignore_index=True)
