@@ -1,5 +1,5 @@
-"""Collections: documents found in a folder or a manifest, built on a local Dask cluster of two
-workers, each equal to its single-document build; a broken file reported while the rest
+"""Collections: documents found in a folder or a manifest (mixed files and one file per
+language), built on a local Dask cluster of two workers, each equal to its single-document build; a broken file reported while the rest
 completes; one merged TMX (valid, read by translate-toolkit), tables with a document column,
 an index page; and the same in Python (``load_collection``)."""
 from __future__ import annotations
@@ -35,12 +35,18 @@ MIXED = {
     "beta.md": Layout(chapters=3, paragraphs=1, seed=2, with_toc=False, page_numbers=False),
     "gamma.txt": Layout(langs=("ru", "en"), chapters=2, paragraphs=2, seed=3, colophon=False),
 }
+#: A document as one file per language (found as delta.en.txt, delta.ru.txt, delta.zh.txt).
+PER_LANGUAGE = {lang: Layout(langs=(lang,), chapters=2, paragraphs=2, seed=4, colophon=False)
+                for lang in ("ru", "en", "zh")}
+BUILT = ("alpha", "beta", "gamma", "delta")
 
 
 def _write_inputs(folder: Path) -> None:
     folder.mkdir()
     for name, layout in MIXED.items():
         (folder / name).write_text(synthetic(layout), encoding="utf-8")
+    for lang, layout in PER_LANGUAGE.items():
+        (folder / f"delta.{lang}.txt").write_text(synthetic(layout), encoding="utf-8")
     (folder / "broken.txt").write_bytes(b"\x00\x01 not text \x02\n")
     (folder / "notes.json").write_text("{}", encoding="utf-8")  # not a readable format
 
@@ -63,7 +69,7 @@ def built(tmp_path_factory):
     os.environ["SOURCE_DATE_EPOCH"] = EPOCH  # inherited by the worker processes
     try:
         code, summary = _cli(["build", str(root / "in"), "--out", str(root / "out"),
-                              "--workers", "2", "--json"])
+                              "--workers", "2", "--original", "ru", "--json"])
     finally:
         if before is None:
             del os.environ["SOURCE_DATE_EPOCH"]
@@ -81,29 +87,34 @@ def test_the_broken_file_is_reported_and_the_rest_complete(built):
     docs = _documents(summary)
     assert code == EXIT_DOCUMENT == summary["exit_code"] == 4
     assert summary["workers"] == 2
-    assert set(docs) == {"alpha", "beta", "gamma", "broken"}  # notes.json is not a document
+    assert set(docs) == {*BUILT, "broken"}  # notes.json is not a document
     assert docs["broken"]["build"] is None
     assert "broken.txt:1: binary data" in docs["broken"]["error"]
-    for name in ("alpha", "beta", "gamma"):
+    assert docs["delta"]["source"].startswith("ru=") and docs["delta"]["source"].count("=") == 3
+    for name in BUILT:
         assert docs[name]["error"] == "" and docs[name]["build"]["units"] > 10
         assert (out / "docs" / name / "review.html").is_file()
     assert not (out / "docs" / "broken").exists()
     page = (out / "index.html").read_text(encoding="utf-8")
     assert "binary data" in page and 'href="docs/alpha/review.html"' in page
-    assert page.count('<tr class="built"') == 3 and page.count('<tr class="failed"') == 1
+    assert page.count('<tr class="built"') == 4 and page.count('<tr class="failed"') == 1
     assert 'data-type=num' in page and "<script>" in page  # sortable columns
 
 
 def test_each_document_equals_its_single_build(built, tmp_path, monkeypatch):
     folder, out, _, summary = built
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
-    for name in MIXED:
-        doc = _documents(summary)[Path(name).stem]
-        single = build(folder / name, tmp_path / name, cache_dir=out / ".embeddings")
+    per_language = {lang: folder / f"delta.{lang}.txt" for lang in ("en", "ru", "zh")}
+    sources = {Path(name).stem: folder / name for name in MIXED} | {"delta": per_language}
+    for name, source in sources.items():
+        doc = _documents(summary)[name]
+        single = build(source, tmp_path / name, cache_dir=out / ".embeddings",
+                       original="ru" if name == "delta" else None)
         assert sorted(single.files) == sorted(doc["build"]["files"])
+        assert single.units == doc["build"]["units"] and single.source == doc["build"]["source"]
         for file in single.files:
             assert (tmp_path / name / file).read_bytes() == \
-                (out / "docs" / doc["id"] / file).read_bytes(), (name, file)
+                (out / "docs" / name / file).read_bytes(), (name, file)
 
 
 def test_collection_tmx_is_valid_merged_and_read_by_translate_toolkit(built):
@@ -129,13 +140,13 @@ def test_collection_tmx_is_valid_merged_and_read_by_translate_toolkit(built):
     trilingual = etree.parse(str(out / "sco_corpus.tmx")).getroot()
     documents = {frozenset(p.text for p in tu.findall("prop[@type='x-document']"))
                  for tu in trilingual.iter("tu")}
-    assert frozenset({"alpha", "beta"}) in documents  # shared sentences of the two documents
+    assert any({"alpha", "beta", "delta"} <= found for found in documents)  # the title
     assert not any("gamma" in found for found in documents)  # no Chinese in gamma
     pair = etree.parse(str(out / "sco_corpus.ru-en.tmx")).getroot()
     assert any("gamma" in p.text for p in pair.iter("prop") if p.get("type") == "x-document")
     flagged = [tu for tu in trilingual.iter("tu") if tu.find("prop[@type='x-flag']") is not None]
     assert flagged and all(tu.find("note") is not None for tu in flagged)
-    assert all(p.text.split("/")[0] in {"alpha", "beta"}
+    assert all(p.text.split("/")[0] in {"alpha", "beta", "delta"}
                for tu in flagged for p in tu.findall("prop[@type='x-flag']"))
 
 
@@ -145,22 +156,22 @@ def test_tables_have_a_document_column(built):
     units = pd.read_csv(out / "units.tsv", sep="\t", keep_default_na=False)
     assert list(units.columns[:3]) == ["document", "unit", "section"]
     assert units.groupby("document").size().to_dict() == {
-        name: docs[name]["build"]["units"] for name in ("alpha", "beta", "gamma")}
+        name: docs[name]["build"]["units"] for name in BUILT}
     lines = (out / "units.jsonl").read_text(encoding="utf-8").splitlines()
     assert len(lines) == len(units) and json.loads(lines[0])["document"] == "alpha"
     findings = json.loads((out / "findings.json").read_text(encoding="utf-8"))
     table = pd.read_csv(out / "findings.tsv", sep="\t", keep_default_na=False)
     assert len(findings) == len(table) == sum(
-        sum(docs[name]["build"]["findings"].values()) for name in ("alpha", "beta", "gamma"))
-    for name in ("alpha", "beta", "gamma"):
+        sum(docs[name]["build"]["findings"].values()) for name in BUILT)
+    for name in BUILT:
         own = json.loads((out / "docs" / name / "findings.json").read_text(encoding="utf-8"))
         assert [f["id"] for f in findings if f["document"] == name] == [f["id"] for f in own]
 
 
 def test_python_api_tables_with_a_document_column(built):
     folder, out, _, _ = built
-    collection = sco_corpus.load_collection([folder])
-    assert list(collection.documents) == ["alpha", "beta", "gamma"]
+    collection = sco_corpus.load_collection([folder], original="ru")
+    assert list(collection.documents) == ["alpha", "beta", "delta", "gamma"]
     assert "binary data" in collection.failed["broken"]
     embedder = sco_corpus.Embedder(cache_dir=out / ".embeddings")
     alignment = collection.align(embedder=embedder)
@@ -172,7 +183,7 @@ def test_python_api_tables_with_a_document_column(built):
     assert findings.columns[0] == "document"
     assert len(findings) == len(json.loads((out / "findings.json").read_text(encoding="utf-8")))
     sentences = collection.to_frame("sentences")
-    assert set(sentences["document"]) == {"alpha", "beta", "gamma"}
+    assert set(sentences["document"]) == set(BUILT)
     assert set(sentences[sentences.document == "gamma"]["lang"]) == {"ru", "en"}
 
 
@@ -197,7 +208,7 @@ def test_discovery_of_per_language_files_and_manifests(tmp_path):
         (tmp_path / name).write_text("x", encoding="utf-8")
     specs = {spec.id: spec for spec in discover([tmp_path], original="ru")}
     assert set(specs) == {"report", "mixed", "report.v2"}
-    assert list(specs["report"].source) == ["en", "ru", "zh"]
+    assert list(specs["report"].source) == ["ru", "en", "zh"]  # the original first
     assert specs["report"].original == "ru" and specs["mixed"].source.endswith("mixed.txt")
     manifest = tmp_path / "list.tsv"
     manifest.write_text("document\tlanguage\tpath\nb\tzh\treport.zh.pdf\nb\tru\treport.ru.txt\n"

@@ -77,9 +77,17 @@ class _Gatherer:
             self.languages.setdefault(doc, {})[lang] = path
 
     def specs(self, original: str | None) -> list[DocumentSpec]:
-        return [DocumentSpec(doc, self.mixed[doc]) if doc in self.mixed else DocumentSpec(
-            doc, self.languages[doc],
-            original if original in self.languages[doc] else None) for doc in self.order]
+        """The documents; ``original`` first among the files of each document that has it."""
+        specs = []
+        for doc in self.order:
+            files = self.languages.get(doc, {})
+            if doc in self.mixed:
+                specs.append(DocumentSpec(doc, self.mixed[doc]))
+            elif original in files:
+                specs.append(DocumentSpec(doc, {original: files[original]} | files, original))
+            else:
+                specs.append(DocumentSpec(doc, files))
+        return specs
 
 
 def discover(inputs: Iterable[str | Path], original: str | None = None) -> list[DocumentSpec]:
