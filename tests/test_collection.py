@@ -187,16 +187,20 @@ def test_python_api_tables_with_a_document_column(built):
     assert set(sentences[sentences.document == "gamma"]["lang"]) == {"ru", "en"}
 
 
-def test_rerun_skips_unchanged_documents_and_drops_removed_ones(built, tmp_path,
-                                                               monkeypatch):
+def test_rerun_on_an_existing_cluster_skips_unchanged_documents_and_drops_removed_ones(
+        built, tmp_path, monkeypatch):
+    from dask.distributed import LocalCluster
+
     folder, out, _, _ = built
     copy = tmp_path / "out"
     shutil.copytree(out, copy)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     inputs = [str(folder / "alpha.txt"), str(folder / "beta.md")]
-    code, summary = _cli(["build", *inputs, "--out", str(copy), "--workers", "1", "--json"])
+    with LocalCluster(n_workers=1, threads_per_worker=1, dashboard_address=":0") as cluster:
+        code, summary = _cli(["build", *inputs, "--out", str(copy), "--json",
+                              "--scheduler", cluster.scheduler_address])
     docs = _documents(summary)
-    assert code in (0, 1) and set(docs) == {"alpha", "beta"}
+    assert code in (0, 1) and set(docs) == {"alpha", "beta"} and summary["workers"] == 1
     assert docs["alpha"]["build"]["skipped"] and docs["beta"]["build"]["skipped"]
     assert not (copy / "docs" / "gamma").exists()
     assert "gamma" not in (copy / "units.tsv").read_text(encoding="utf-8")
