@@ -95,8 +95,9 @@ def discover(inputs: Iterable[str | Path], original: str | None = None) -> list[
     ``original``: the original language of every per-language document that has it (default:
     its first language, alphabetically in a folder). :class:`SourceError` for a missing input,
     a document named twice, or a language given twice."""
+    inputs = [Path(given) for given in inputs]
     found = _Gatherer()
-    for given in map(Path, inputs):
+    for given in inputs:
         if given.is_dir():
             files = sorted(p for p in given.iterdir() if p.is_file()
                            and not p.name.startswith(".") and p.suffix.lower() in READABLE)
@@ -105,12 +106,9 @@ def discover(inputs: Iterable[str | Path], original: str | None = None) -> list[
         else:
             raise SourceError(str(given), None, "no such file or folder")
         for path in files:
-            match = _PER_LANGUAGE.fullmatch(path.name[: -len(path.suffix)] if path.suffix
-                                            else path.name)
-            if match and path.suffix:
-                found.add(match["id"], match["lang"], str(path.resolve()), str(path), None)
-            else:
-                found.add(path.stem or path.name, None, str(path.resolve()), str(path), None)
+            match = _PER_LANGUAGE.fullmatch(path.stem) if path.suffix else None
+            found.add(match["id"] if match else path.stem, match["lang"] if match else None,
+                      str(path.resolve()), str(path), None)
     if not found.order:
         raise SourceError(", ".join(map(str, inputs)), None,
                           f"no document found (readable: {', '.join(sorted(READABLE))})")
