@@ -34,10 +34,6 @@ class DocumentSpec:
     source: str | Mapping[str, str]
     original: str | None = None
 
-    @property
-    def files(self) -> tuple[str, ...]:
-        return (self.source,) if isinstance(self.source, str) else tuple(self.source.values())
-
     def describe(self) -> str:
         """The source as one line: ``a.txt`` or ``ru=a.docx en=b.pdf``."""
         if isinstance(self.source, str):
