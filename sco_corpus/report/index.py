@@ -82,7 +82,7 @@ def render_index(rows: Sequence[IndexRow], files: Sequence[tuple[str, str]],
     """The page as a string; ``files``: the collection's files as (name, what it is)."""
     failed = sum(1 for row in rows if row.status == "failed")
     totals = {s: sum(row.findings.get(s, 0) for row in rows) for s in SEVERITIES}
-    headings = ["document", "status", "units", *SEVERITIES, "error"]
+    headings = ["document", "status", "units", *SEVERITIES, "failure"]
     numeric = {"units", *SEVERITIES}
     head = "".join(
         f'<th data-col="{k}"{" data-type=num" if h in numeric else ""}><button type="button">'
