@@ -113,11 +113,12 @@ def real_pairs(folder: Path, n: int, seed: int = 0) -> tuple[list[str], list[str
     return src[:n], tgt[:cut]
 
 
-def encode_real(folder: Path, sizes: list[int], path: str) -> None:
-    """Encode every distinct sentence of the largest input once, into ``path``.npy/.json."""
+def encode_real(folder: Path, n: int, path: str) -> None:
+    """Encode every distinct sentence of the input of ``n`` pairs once, into ``path``.npy/.json
+    (the smaller inputs are its beginnings)."""
     from sco_corpus.align.embed import Embedder
 
-    src, tgt = real_pairs(folder, max(sizes))
+    src, tgt = real_pairs(folder, n)
     texts = list(dict.fromkeys(src + tgt))
     np.save(f"{path}.npy", Embedder()(texts))
     Path(f"{path}.json").write_text(json.dumps(texts), encoding="utf-8")
@@ -159,6 +160,10 @@ def _child(task: str, arg: str) -> dict:
         beads = align_sentences(src, tgt, "de", "fr", embedder=embedder)
         result = {"beads": len(beads), "tgt": len(tgt), "seconds": time.perf_counter() - start,
                   "align_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 - before}
+    elif task == "encode_real":
+        size, folder, vectors = arg.split(",")
+        encode_real(Path(folder), int(size), vectors)
+        result = {}
     elif task == "encoder":
         import json as json_
 
@@ -244,7 +249,9 @@ def bench_real(sizes: list[int], folder: Path) -> None:
           f"{'peak MiB':>9}")
     with tempfile.TemporaryDirectory() as tmp:
         vectors = str(Path(tmp) / "vectors")
-        encode_real(folder, sizes, vectors)
+        # in a child: a parent's resident memory at the fork would count in its children's
+        # peak (Linux keeps the high-water mark across exec)
+        measure("encode_real", f"{max(sizes)},{folder},{vectors}")
         previous_time = previous_mem = None
         for n in sizes:
             r = measure("real", f"{n},{folder},{vectors}")
