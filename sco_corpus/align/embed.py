@@ -35,8 +35,9 @@ class USEEncoder:
     (:mod:`.tokenizer`: same ids, a second faster to load).
 
     ``threads``: BLAS threads (set through ``threadpoolctl``). One by default: a sentence is a
-    few small matrix products, which a second thread hardly speeds up on an idle machine and
-    slows down several times when the other core is busy. The count is fixed because it changes
+    few small matrix products, which a second thread speeds up 1.3 times when the other core is
+    free and slows down 5 times and more when it is busy (README, Speed). The count is fixed
+    because it changes
     the last digits of a vector (up to 1e-7): left to the BLAS library it would be the
     machine's core count, and vectors would depend on the machine; ``name`` (the disk cache
     key) includes it."""
