@@ -257,6 +257,8 @@ def _document_line(doc: DocumentResult) -> str:
 def _build_collection(args: argparse.Namespace) -> int:
     if args.workers is not None and args.workers < 1:
         raise UsageError(f"--workers {args.workers}: at least 1")
+    if args.workers is not None and args.scheduler:
+        raise UsageError("--workers starts a local cluster, --scheduler uses another: not both")
     if args.manifest and args.source:
         raise UsageError("give either --manifest or sources, not both")
     if args.lang:
@@ -269,10 +271,12 @@ def _build_collection(args: argparse.Namespace) -> int:
 
     def show(doc: DocumentResult) -> None:
         done.append(doc)
+        if args.quiet:
+            return
         if args.json:
             sys.stderr.write(json.dumps({"document": doc.id, "failed": doc.failed,
                                          "error": doc.error, "seconds": doc.seconds}) + "\n")
-        elif not args.quiet:
+        else:
             sys.stderr.write(f"[{len(done)}/{total}] {_document_line(doc)}\n")
         sys.stderr.flush()
 
