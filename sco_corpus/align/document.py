@@ -327,7 +327,8 @@ def _units(groups: list[_Group], corpus: Document, context: _Context,
                       for a, b, score in group.parts) if len(group.parts) > 1 else ()
         units.append(Unit(f"{head.section}/u{counters[head.section]:03d}", head.section,
                           head.kind, sentences, _confidences(group, sentences, context), parts))
-    return Alignment(tuple(units), context.langs, embedder)
+    return Alignment(tuple(units), context.langs, embedder,
+                     sources={lang: corpus.source_of(lang) for lang in context.langs})
 
 
 def _confidences(group: _Group, sentences: dict[str, tuple[Sentence, ...]],

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from itertools import combinations
-from typing import Sequence
+from typing import Mapping, Sequence
 
+from ..ingest.source import Source
 from ..model import Sentence
 
 LANGS = ("ru", "en", "zh")
@@ -44,11 +45,25 @@ class Unit:
     def lines(self, lang: str) -> tuple[int, ...]:
         return tuple(sorted({n for s in self.sentences.get(lang, ()) for n in s.lines}))
 
-    def record(self, langs: tuple[str, ...] = LANGS) -> UnitRecord:
+    def record(self, langs: tuple[str, ...] = LANGS,
+               sources: Mapping[str, Source] | None = None) -> UnitRecord:
+        """The unit as a :class:`UnitRecord`; ``sources`` (by language) give the places of
+        the languages whose source is not plain text."""
+        lines = {lang: self.lines(lang) for lang in langs}
         return UnitRecord(self.id, self.section, self.kind,
                           {lang: self.text(lang) for lang in langs},
-                          {lang: self.ids(lang) for lang in langs},
-                          {lang: self.lines(lang) for lang in langs}, dict(self.confidence))
+                          {lang: self.ids(lang) for lang in langs}, lines,
+                          dict(self.confidence), places=source_places(lines, sources))
+
+
+def source_places(lines: Mapping[str, Sequence[int]],
+                  sources: Mapping[str, Source] | None) -> dict[str, str]:
+    """Per language whose source is DOCX, HTML or PDF (has :attr:`Source.places`), the places
+    of ``lines`` in it (:meth:`Source.span`, ``page 2–3``); plain text languages, whose line
+    numbers are their places, and languages without lines are left out."""
+    sources = sources or {}
+    return {lang: sources[lang].span(numbers) for lang, numbers in lines.items()
+            if numbers and lang in sources and sources[lang].places}
 
 
 @dataclass(frozen=True)
@@ -62,6 +77,9 @@ class Alignment:
     #: passages one language prints twice (:class:`~sco_corpus.repeats.Repeat`), aligned
     #: through their first copy; the copy's sentences are units of that language alone
     repeats: tuple = field(default=(), repr=False, compare=False)
+    #: each language's :class:`~sco_corpus.ingest.source.Source`, whose places (DOCX, HTML,
+    #: PDF) the records carry
+    sources: dict[str, Source] = field(default_factory=dict, repr=False, compare=False)
 
     def __len__(self) -> int:
         return len(self.units)
@@ -89,7 +107,7 @@ class Alignment:
         for unit, record in zip(self.units, self.records(findings)):
             if not (unit.sentences[src] and unit.sentences[tgt]):
                 continue
-            parts = part_records(unit, record, src, tgt) if first_pair else []
+            parts = part_records(unit, record, src, tgt, self.sources) if first_pair else []
             out += parts or [record.only((src, tgt))]
         return out
 
@@ -99,7 +117,7 @@ class Alignment:
         flags: dict[str, list[str]] = {}
         for finding in findings:
             flags.setdefault(finding.unit, []).append(finding.id)
-        return [replace(unit.record(self.langs), flags=tuple(flags.get(unit.id, ())))
+        return [replace(unit.record(self.langs, self.sources), flags=tuple(flags.get(unit.id, ())))
                 for unit in self.units]
 
     def to_frame(self):
@@ -111,7 +129,9 @@ class Alignment:
 class UnitRecord:
     """A unit as the exports carry it: per language its text ("" when absent), sentence ids and
     source lines; the confidence per language pair (``"ru-en"``; absent when both sides are
-    empty); drift flags from the consistency checks."""
+    empty); drift flags from the consistency checks; ``places``: per language whose source is
+    DOCX, HTML or PDF, where its lines are in that file (``page 2``, ``paragraph 7–8``; empty
+    for plain text, whose line numbers are the places)."""
 
     id: str
     section: str
@@ -121,6 +141,7 @@ class UnitRecord:
     lines: dict[str, tuple[int, ...]]
     confidence: dict[str, float]
     flags: tuple[str, ...] = ()
+    places: dict[str, str] = field(default_factory=dict)
 
     @property
     def langs(self) -> tuple[str, ...]:
@@ -137,6 +158,8 @@ class UnitRecord:
         return replace(self, text={lang: self.text.get(lang, "") for lang in langs},
                        ids={lang: self.ids.get(lang, ()) for lang in langs},
                        lines={lang: self.lines.get(lang, ()) for lang in langs},
+                       places={lang: self.places[lang] for lang in langs
+                               if lang in self.places},
                        confidence={pair: value for pair, value in self.confidence.items()
                                    if set(pair.split("-")) <= present})
 
@@ -144,13 +167,15 @@ class UnitRecord:
 def records_frame(records: list[UnitRecord], langs: tuple[str, ...] = LANGS):
     """A DataFrame with one row per unit: ``unit, section, kind, shape``, each language's text,
     ``conf_<a>_<b>`` per pair (NaN when both sides are empty), ``<lang>_ids`` and
-    ``<lang>_lines`` (space-separated), and ``flags`` (space-separated)."""
+    ``<lang>_lines`` (space-separated), ``<lang>_place`` when a record has places (a
+    language's source is not plain text), and ``flags`` (space-separated)."""
     import pandas as pd
 
     pairs = list(combinations(langs, 2))
+    kinds = ("ids", "lines", "place") if any(r.places for r in records) else ("ids", "lines")
     columns = (["unit", "section", "kind", "shape", *langs]
                + [f"conf_{a}_{b}" for a, b in pairs]
-               + [f"{lang}_{x}" for x in ("ids", "lines") for lang in langs] + ["flags"])
+               + [f"{lang}_{x}" for x in kinds for lang in langs] + ["flags"])
     rows = []
     for record in records:
         row = {"unit": record.id, "section": record.section, "kind": record.kind,
@@ -159,6 +184,7 @@ def records_frame(records: list[UnitRecord], langs: tuple[str, ...] = LANGS):
             row[lang] = record.text.get(lang, "")
             row[f"{lang}_ids"] = " ".join(record.ids.get(lang, ()))
             row[f"{lang}_lines"] = " ".join(map(str, record.lines.get(lang, ())))
+            row[f"{lang}_place"] = record.places.get(lang, "")
         for a, b in pairs:
             row[f"conf_{a}_{b}"] = record.confidence.get(f"{a}-{b}", float("nan"))
         row["flags"] = " ".join(record.flags)
@@ -166,7 +192,8 @@ def records_frame(records: list[UnitRecord], langs: tuple[str, ...] = LANGS):
     return pd.DataFrame(rows, columns=columns)
 
 
-def part_records(unit: Unit, record: UnitRecord, src: str, tgt: str) -> list[UnitRecord]:
+def part_records(unit: Unit, record: UnitRecord, src: str, tgt: str,
+                 sources: Mapping[str, Source] | None = None) -> list[UnitRecord]:
     """The unit's :attr:`Unit.parts` with both sides as ``src``–``tgt`` records
     (ids ``<unit>.<n>``), carrying the unit's section, kind and flags; none unless at least two
     parts have both sides (otherwise a part is the unit again, less a sentence)."""
@@ -179,13 +206,13 @@ def part_records(unit: Unit, record: UnitRecord, src: str, tgt: str) -> list[Uni
         if not (a and b):
             continue
         sides = {src: [by_id[i] for i in a], tgt: [by_id[i] for i in b]}
+        lines = {lang: tuple(sorted({line for s in side for line in s.lines}))
+                 for lang, side in sides.items()}
         out.append(replace(
             record, id=f"{unit.id}.{n}",
             text={lang: joiner[lang].join(s.text for s in side) for lang, side in sides.items()},
-            ids={lang: tuple(s.id for s in side) for lang, side in sides.items()},
-            lines={lang: tuple(sorted({line for s in side for line in s.lines}))
-                   for lang, side in sides.items()},
-            confidence={f"{src}-{tgt}": score}))
+            ids={lang: tuple(s.id for s in side) for lang, side in sides.items()}, lines=lines,
+            places=source_places(lines, sources), confidence={f"{src}-{tgt}": score}))
     return out
 
 

@@ -12,25 +12,28 @@ from ..fileio import read_text
 from .validate import unit_record
 
 
-def _as_dict(r: UnitRecord) -> dict:
-    return {"id": r.id, "section": r.section, "kind": r.kind, "text": r.text, "ids": r.ids,
-            "lines": r.lines, "confidence": r.confidence, "flags": r.flags}
+def unit_dict(r: UnitRecord) -> dict:
+    """The JSON object of a unit: ``places`` only when it has some."""
+    out = {"id": r.id, "section": r.section, "kind": r.kind, "text": r.text, "ids": r.ids,
+           "lines": r.lines, "confidence": r.confidence, "flags": r.flags}
+    return {**out, "places": r.places} if r.places else out
 
 
 def write_jsonl(records: Iterable[UnitRecord], path: str | Path) -> int:
-    """One object per line: ``id, section, kind, text, ids, lines, confidence, flags``
-    (``text``/``ids``/``lines`` keyed by language, ``confidence`` by pair such as ``ru-en``)."""
+    """One object per line: ``id, section, kind, text, ids, lines, confidence, flags`` and,
+    for a unit with a language whose source is DOCX, HTML or PDF, ``places`` (``text``/``ids``/
+    ``lines``/``places`` keyed by language, ``confidence`` by pair such as ``ru-en``)."""
     count = 0
     with open(path, "w", encoding="utf-8", newline="\n") as out:
         for record in records:
-            out.write(json.dumps(_as_dict(record), ensure_ascii=False) + "\n")
+            out.write(json.dumps(unit_dict(record), ensure_ascii=False) + "\n")
             count += 1
     return count
 
 
 def write_json(records: Iterable[UnitRecord], path: str | Path) -> int:
     """The same objects as one JSON array (indented, for reading)."""
-    items = [_as_dict(record) for record in records]
+    items = [unit_dict(record) for record in records]
     with open(path, "w", encoding="utf-8", newline="\n") as out:
         json.dump(items, out, ensure_ascii=False, indent=1)
         out.write("\n")

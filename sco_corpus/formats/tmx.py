@@ -3,7 +3,8 @@
 One ``<tu>`` per unit with a ``<tuv>`` per language that has text, ``tuid`` the unit id, a
 ``<note>`` per consistency finding, and ``<prop>``s a translator or script can filter on:
 ``x-section``, ``x-kind``, ``x-confidence-<a>-<b>`` and ``x-flag`` (finding ids) on the
-unit; ``x-ids`` and ``x-lines`` (the sentence ids and source lines) on each variant. Every
+unit; ``x-ids`` and ``x-lines`` (the sentence ids and source lines) on each variant, and
+``x-place`` (``page 3``, ``paragraph 7``) on a variant whose source is DOCX, HTML or PDF. Every
 unit written has a variant in the header's ``srclang``: units without it are left out (they
 belong in a file with another source language).
 Characters XML 1.0 cannot carry (C0 controls other than tab and line breaks, U+FFFE, U+FFFF,
@@ -109,6 +110,8 @@ def write_tmx(records: Iterable[UnitRecord], path: str | Path,
             tuv = etree.SubElement(tu, "tuv", {XML_LANG: codes.get(lang, lang)})
             _prop(tuv, "x-ids", " ".join(record.ids.get(lang, ())))
             _prop(tuv, "x-lines", " ".join(map(str, record.lines.get(lang, ()))))
+            if record.places.get(lang):
+                _prop(tuv, "x-place", record.places[lang])
             _fill_seg(etree.SubElement(tuv, "seg"), record.text[lang])
         written += 1
     write_xml(root, path)
@@ -160,13 +163,15 @@ def read_tmx(path: str | Path, codes: dict[str, str] | None = None) -> list[Unit
     return [UnitRecord(
         tu_id, section, kind, {lang: sides[lang][0] if lang in sides else "" for lang in langs},
         {lang: sides[lang][1] if lang in sides else () for lang in langs},
-        {lang: sides[lang][2] if lang in sides else () for lang in langs}, confidence, flags)
+        {lang: sides[lang][2] if lang in sides else () for lang in langs}, confidence, flags,
+        {lang: side[3] for lang, side in sides.items() if side[3]})
         for tu_id, section, kind, confidence, flags, sides in units]
 
 
 def _ours(kind: str) -> bool:
     """A prop type this package reads, one value per unit or variant."""
-    return kind in ("x-section", "x-kind", "x-ids", "x-lines") or kind.startswith("x-confidence-")
+    return (kind in ("x-section", "x-kind", "x-ids", "x-lines", "x-place")
+            or kind.startswith("x-confidence-"))
 
 
 def _props(parent: etree._Element, path: str) -> tuple[dict[str, etree._Element], list[str]]:
@@ -198,11 +203,11 @@ def _value(props: dict[str, etree._Element], kind: str, path: str, parse=None):
 
 def _unit(tu: etree._Element, number: int, known: dict[str, str], path: str) -> tuple:
     """``(id, section, kind, confidence, flags, sides)`` of a ``<tu>``, ``sides`` mapping each
-    language to ``(text, ids, lines)``."""
+    language to ``(text, ids, lines, place)``."""
     props, flags = _props(tu, path)
     confidence = {kind[len("x-confidence-"):]: _value(props, kind, path, parse_probability)
                   for kind in props if kind.startswith("x-confidence-")}
-    sides: dict[str, tuple[str, tuple[str, ...], tuple[int, ...]]] = {}
+    sides: dict[str, tuple[str, tuple[str, ...], tuple[int, ...], str]] = {}
     codes: dict[str, str] = {}
     for tuv in tu.findall("tuv"):
         code = tuv.get(XML_LANG) or tuv.get("lang")
@@ -217,6 +222,7 @@ def _unit(tu: etree._Element, number: int, known: dict[str, str], path: str) -> 
         codes[lang] = code
         tuv_props, _ = _props(tuv, path)
         sides[lang] = (_seg_text(segs[0]), tuple(_value(tuv_props, "x-ids", path).split()),
-                       _value(tuv_props, "x-lines", path, parse_lines))
+                       _value(tuv_props, "x-lines", path, parse_lines),
+                       _value(tuv_props, "x-place", path))
     return (tu.get("tuid") or f"tu{number}", _value(props, "x-section", path),
             _value(props, "x-kind", path), confidence, tuple(flags), sides)

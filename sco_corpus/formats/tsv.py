@@ -1,6 +1,7 @@
 """Units as TSV: one row per unit, loadable with pandas, and read back losslessly.
 
-Columns as :func:`sco_corpus.align.units.records_frame`. A cell holding a tab, a line break or
+Columns as :func:`sco_corpus.align.units.records_frame` (``<lang>_place`` only when a language's
+source is DOCX, HTML or PDF). A cell holding a tab, a line break or
 a double quote is written in double quotes (quotes inside doubled), as the CSV convention and
 pandas expect; a confidence that does not apply (both sides empty) is an empty cell. Load with::
 
@@ -41,7 +42,7 @@ def _columns(header: list[str]) -> tuple[list[str], dict[str, str]]:
     if not langs or missing:
         raise ValueError(f"not a units TSV (missing columns: {', '.join(missing) or '<lang>_ids'})")
     known = {"unit", "section", "kind", "shape", "flags", *langs, *conf,
-             *(f"{lang}_{x}" for lang in langs for x in ("ids", "lines"))}
+             *(f"{lang}_{x}" for lang in langs for x in ("ids", "lines", "place"))}
     unknown = [c for c in header if c not in known]
     if unknown:
         raise ValueError(f"unknown columns: {', '.join(unknown)}")
@@ -59,7 +60,9 @@ def _fields(row: dict[str, str], langs: list[str], conf: dict[str, str]) -> dict
                       for lang in langs},
             "confidence": {pair: parse_probability(row[c], c) for c, pair in conf.items()
                            if row[c] != ""},
-            "flags": row.get("flags", "").split()}
+            "flags": row.get("flags", "").split(),
+            "places": {lang: row[f"{lang}_place"] for lang in langs
+                       if row.get(f"{lang}_place")}}
 
 
 def read_tsv(path: str | Path) -> list[UnitRecord]:

@@ -10,6 +10,7 @@ import re
 from ..align.units import UnitRecord
 
 FIELDS = ("id", "section", "kind", "text", "ids", "lines", "confidence", "flags")
+OPTIONAL = ("places",)
 _DIGITS = re.compile("[0-9]+")
 
 
@@ -75,12 +76,13 @@ def _by_key(value, where: str, check) -> dict:
 
 
 def unit_record(fields) -> UnitRecord:
-    """The :class:`UnitRecord` of a JSON object with exactly the keys :data:`FIELDS`, of the
-    types :func:`~sco_corpus.formats.jsonl.write_jsonl` writes; ``ValueError`` otherwise."""
+    """The :class:`UnitRecord` of a JSON object with exactly the keys :data:`FIELDS` (and maybe
+    :data:`OPTIONAL`), of the types :func:`~sco_corpus.formats.jsonl.write_jsonl` writes
+    (``places``: a non-empty string per language of ``text``); ``ValueError`` otherwise."""
     if not isinstance(fields, dict):
         raise ValueError(f"expected an object, got {_show(fields)}")
     missing = [key for key in FIELDS if key not in fields]
-    unknown = [key for key in fields if key not in FIELDS]
+    unknown = [key for key in fields if key not in FIELDS + OPTIONAL]
     if missing:
         raise ValueError(f"missing {', '.join(missing)}")
     if unknown:
@@ -92,9 +94,21 @@ def unit_record(fields) -> UnitRecord:
     def lines(value, where):
         return tuple(line_number(item, where) for item in _items(value, where))
 
+    text = _by_key(fields["text"], "text", _string)
     return UnitRecord(
         _string(fields["id"], "id"), _string(fields["section"], "section"),
-        _string(fields["kind"], "kind"), _by_key(fields["text"], "text", _string),
+        _string(fields["kind"], "kind"), text,
         _by_key(fields["ids"], "ids", strings), _by_key(fields["lines"], "lines", lines),
         _by_key(fields["confidence"], "confidence", probability),
-        strings(fields["flags"], "flags"))
+        strings(fields["flags"], "flags"), places(fields.get("places", {}), text))
+
+
+def places(value, text: dict[str, str]) -> dict[str, str]:
+    """``value`` as a unit's places: an object of non-empty strings keyed by languages of
+    ``text``."""
+    out = _by_key(value, "places", _string)
+    stray = [lang for lang, place in out.items() if lang not in text or not place]
+    if stray:
+        raise ValueError(f"places: {', '.join(map(repr, stray))} is not a language of the "
+                         f"unit with a place")
+    return out
