@@ -4,7 +4,9 @@ Each check is a function ``(alignment, corpus) -> list[Finding]`` in its own mod
 """
 from __future__ import annotations
 
-from ..align.units import Alignment
+from dataclasses import replace
+
+from ..align.units import Alignment, source_places
 from ..ingest.document import Document
 from .confidence import check_low_confidence
 from .dates import check_dates
@@ -30,7 +32,8 @@ CHECKS = {
 
 def run_checks(corpus: Document, alignment: Alignment, checks=None) -> Findings:
     """The findings of ``checks`` (names of :data:`CHECKS`; default all), check by check; ids
-    are unique (a finding found twice is kept once)."""
+    are unique (a finding found twice is kept once); each with the places of its lines in the
+    languages whose source is DOCX, HTML or PDF (:attr:`Finding.places`)."""
     names = list(checks or CHECKS)
     unknown = [n for n in names if n not in CHECKS]
     if unknown:
@@ -39,7 +42,8 @@ def run_checks(corpus: Document, alignment: Alignment, checks=None) -> Findings:
     for name in names:
         for finding in CHECKS[name](alignment, corpus):
             seen.setdefault(finding.id, finding)
-    return Findings(_without_restated(list(seen.values()), alignment))
+    return Findings(replace(f, places=source_places(f.lines, alignment.sources))
+                    for f in _without_restated(list(seen.values()), alignment))
 
 
 def _without_restated(findings: list[Finding], alignment: Alignment) -> list[Finding]:

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 SEVERITIES = ("error", "warning", "info")
 #: The columns of the DataFrame and the keys of the JSON output.
 FIELDS = ("id", "check", "severity", "langs", "section", "unit", "lines", "evidence", "message")
+#: The column and key added when a finding's lines are in a DOCX, HTML or PDF source.
+PLACES = "places"
 
 
 @dataclass(frozen=True)
@@ -15,7 +17,9 @@ class Finding:
 
     ``id`` is stable across runs: derived from the check, the place and what was found, never
     from run order, so an editor's accepted findings (``--baseline``) stay accepted.
-    ``lines`` and ``evidence`` are keyed by language; ``unit`` is the (first) unit concerned.
+    ``lines`` and ``evidence`` are keyed by language; ``unit`` is the (first) unit concerned;
+    ``places``: per language whose source is DOCX, HTML or PDF, where ``lines`` are in it
+    (``page 3``; empty for plain text, whose line numbers are the places).
     """
 
     check: str
@@ -28,6 +32,7 @@ class Finding:
     message: str
     key: str = field(default="", repr=False, compare=False)
     id: str = field(default="", compare=False)
+    places: dict[str, str] = field(default_factory=dict, compare=False)
 
     def __post_init__(self):
         if self.severity not in SEVERITIES:
@@ -44,14 +49,22 @@ class Finding:
         return f"{self.check} {self.severity}: {self.message}"
 
     def as_dict(self) -> dict:
-        return {name: getattr(self, name) for name in FIELDS}
+        """The finding's :data:`FIELDS`, and :data:`PLACES` when it has some."""
+        out = {name: getattr(self, name) for name in FIELDS}
+        return {**out, PLACES: self.places} if self.places else out
+
+
+def columns(findings) -> list[str]:
+    """:data:`FIELDS`, and :data:`PLACES` when a finding (object or JSON dict) has places."""
+    with_places = any(f.places if isinstance(f, Finding) else f.get(PLACES) for f in findings)
+    return [*FIELDS, PLACES] if with_places else list(FIELDS)
 
 
 class Findings(tuple):
     """The findings of a run, check by check (each check's in reading order), with a
-    DataFrame view."""
+    DataFrame view (a ``places`` column when a source is DOCX, HTML or PDF)."""
 
     def to_frame(self):
         import pandas as pd
 
-        return pd.DataFrame([f.as_dict() for f in self], columns=list(FIELDS))
+        return pd.DataFrame([f.as_dict() for f in self], columns=columns(self))

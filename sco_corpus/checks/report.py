@@ -9,13 +9,14 @@ from typing import Sequence
 
 from ..errors import SourceError
 from ..fileio import read_text
-from .finding import FIELDS, SEVERITIES, Finding
+from .finding import PLACES, SEVERITIES, Finding, columns
 
 
 def write_findings(findings: Sequence[Finding], out_dir: str | Path) -> list[Path]:
-    """``findings.json`` (a list of objects with :data:`FIELDS`) and ``findings.tsv`` (one row
-    per finding; ``langs`` space-separated, ``lines`` and ``evidence`` as ``lang: value`` parts
-    joined by `` | ``)."""
+    """``findings.json`` (a list of objects with :data:`FIELDS`, and ``places`` for a finding
+    with lines in a DOCX, HTML or PDF source) and ``findings.tsv`` (one row per finding;
+    ``langs`` space-separated, ``lines``, ``evidence`` and ``places`` as ``lang: value`` parts
+    joined by `` | ``; the ``places`` column only when a finding has places)."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     with open(out / "findings.json", "w", encoding="utf-8") as handle:
@@ -23,18 +24,22 @@ def write_findings(findings: Sequence[Finding], out_dir: str | Path) -> list[Pat
         handle.write("\n")
     with open(out / "findings.tsv", "w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
-        writer.writerow(FIELDS)
-        writer.writerows(finding_row(f.as_dict()) for f in findings)
+        header = columns(findings)
+        writer.writerow(header)
+        writer.writerows(finding_row(f.as_dict(), PLACES in header) for f in findings)
     return [out / "findings.json", out / "findings.tsv"]
 
 
-def finding_row(fields: dict) -> list[str]:
+def finding_row(fields: dict, places: bool = False) -> list[str]:
     """The cells of ``findings.tsv`` for a finding given as its JSON object
-    (:meth:`Finding.as_dict`)."""
-    return [fields["id"], fields["check"], fields["severity"], " ".join(fields["langs"]),
-            fields["section"], fields["unit"],
-            " | ".join(f"{k}: {' '.join(map(str, v))}" for k, v in fields["lines"].items()),
-            " | ".join(f"{k}: {v}" for k, v in fields["evidence"].items()), fields["message"]]
+    (:meth:`Finding.as_dict`), with a ``places`` cell when ``places``."""
+    row = [fields["id"], fields["check"], fields["severity"], " ".join(fields["langs"]),
+           fields["section"], fields["unit"],
+           " | ".join(f"{k}: {' '.join(map(str, v))}" for k, v in fields["lines"].items()),
+           " | ".join(f"{k}: {v}" for k, v in fields["evidence"].items()), fields["message"]]
+    if places:
+        row.append(" | ".join(f"{k}: {v}" for k, v in fields.get(PLACES, {}).items()))
+    return row
 
 
 def format_summary(findings: Sequence[Finding], left_out: Counter | None = None) -> str:

@@ -28,8 +28,10 @@ class CollectionAlignment(dict):
         """One row per unit of every document: ``document`` and the columns of
         :meth:`Alignment.to_frame` (every language of the collection)."""
         langs = tuple(dict.fromkeys(lang for a in self.values() for lang in a.langs))
-        return _with_document({doc: records_frame(a.records(), langs) for doc, a in
-                               self.items()}, records_frame([], langs))
+        records = {doc: a.records() for doc, a in self.items()}
+        frame = records_frame([r for rs in records.values() for r in rs], langs)
+        frame.insert(0, "document", [doc for doc, rs in records.items() for _ in rs])
+        return frame
 
 
 class CollectionFindings(dict):

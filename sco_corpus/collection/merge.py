@@ -3,26 +3,28 @@
 ``sco_corpus.tmx`` (the units with every language of the collection) and
 ``sco_corpus.<a>-<b>.tmx`` per pair: identical units (the same text in every language of the
 file) merged into one ``<tu>`` that keeps the place of its first occurrence (``tuid``
-``<document>/<unit>``, section, kind, ids, lines) and carries ``x-count`` (how many times it
+``<document>/<unit>``, section, kind, ids, lines, and ``x-place`` when that document's source is
+DOCX, HTML or PDF; the other occurrences' places are in their documents' own outputs) and carries ``x-count`` (how many times it
 occurs) and an ``x-document`` per document it occurs in; flags are ``<document>/<finding>``
 with the finding's ``<note>``. ``units.tsv``, ``units.jsonl``, ``findings.tsv`` and
-``findings.json``: the documents' rows one after the other with a ``document`` column first.
+``findings.json``: the documents' rows one after the other with a ``document`` column first
+(and the place columns when any document has them, empty for plain text documents).
 """
 from __future__ import annotations
 
 import csv
 import json
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from itertools import combinations
 from pathlib import Path
 from typing import Sequence
 
 
 from ..align.units import UnitRecord, records_frame
-from ..checks.finding import FIELDS
+from ..checks.finding import PLACES, columns
 from ..checks.report import finding_row
 from ..fileio import read_text
-from ..formats.jsonl import read_jsonl
+from ..formats.jsonl import read_jsonl, unit_dict
 from ..formats.tmx import read_tmx, write_tmx
 
 
@@ -109,18 +111,15 @@ def write_memories(docs: Sequence[DocumentOutputs], out: Path) -> dict[str, tupl
 def write_tables(docs: Sequence[DocumentOutputs], out: Path) -> list[Path]:
     """``units.tsv``, ``units.jsonl``, ``findings.tsv``, ``findings.json`` with a document
     column first."""
-    import pandas as pd
-
     langs = collection_langs(docs)
-    units = pd.concat([records_frame(doc.units, langs) for doc in docs]
-                      or [records_frame([], langs)], ignore_index=True)
+    units = records_frame([record for doc in docs for record in doc.units], langs)
     units.insert(0, "document", [doc.id for doc in docs for _ in doc.units])
     units.to_csv(out / "units.tsv", sep="\t", index=False, quoting=csv.QUOTE_MINIMAL,
                  lineterminator="\n", encoding="utf-8")
     with open(out / "units.jsonl", "w", encoding="utf-8", newline="\n") as handle:
         for doc in docs:
             for record in doc.units:
-                handle.write(json.dumps({"document": doc.id, **asdict(record)},
+                handle.write(json.dumps({"document": doc.id, **unit_dict(record)},
                                         ensure_ascii=False) + "\n")
     findings = [{"document": doc.id, **f} for doc in docs for f in doc.findings]
     with open(out / "findings.json", "w", encoding="utf-8", newline="\n") as handle:
@@ -128,6 +127,7 @@ def write_tables(docs: Sequence[DocumentOutputs], out: Path) -> list[Path]:
         handle.write("\n")
     with open(out / "findings.tsv", "w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
-        writer.writerow(("document", *FIELDS))
-        writer.writerows([f["document"], *finding_row(f)] for f in findings)
+        header = columns(findings)
+        writer.writerow(("document", *header))
+        writer.writerows([f["document"], *finding_row(f, PLACES in header)] for f in findings)
     return [out / name for name in ("units.tsv", "units.jsonl", "findings.tsv", "findings.json")]
