@@ -170,3 +170,27 @@ def test_tmx_refuses_two_places_on_a_variant(tmp_path):
         '<tuv xml:lang="en"><seg>A</seg></tuv></tu></body></tmx>', encoding="utf-8")
     with pytest.raises(sco_corpus.SourceError, match="x-place"):
         read_tmx(path)
+
+
+def test_collection_keeps_the_places_of_its_documents(mixed, plain, tmp_path):
+    from sco_corpus.collection.merge import DocumentOutputs, write_memories, write_tables
+
+    docs = [DocumentOutputs.read("pdf", mixed[3]), DocumentOutputs.read("txt", plain[3])]
+    write_memories(docs, tmp_path)
+    write_tables(docs, tmp_path)
+    tree = etree.parse(str(tmp_path / "sco_corpus.ru-en.tmx"))
+    assert etree.DTD(str(DTD)).validate(tree)
+    merged = read_tmx(tmp_path / "sco_corpus.ru-en.tmx")
+    assert all(bool(r.places) == r.id.startswith("pdf/") for r in merged)
+    with open(tmp_path / "units.tsv", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    assert {r["ru_place"] != "" for r in rows if r["document"] == "pdf" and r["ru"]} == {True}
+    assert {r["ru_place"] for r in rows if r["document"] == "txt"} == {""}
+    units = [json.loads(line) for line in
+             (tmp_path / "units.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert not any("places" in u for u in units if u["document"] == "txt")
+    assert any("places" in u for u in units if u["document"] == "pdf")
+    findings = json.loads((tmp_path / "findings.json").read_text(encoding="utf-8"))
+    assert any("places" in f for f in findings if f["document"] == "pdf")
+    header = (tmp_path / "findings.tsv").read_text(encoding="utf-8").split("\n")[0]
+    assert header.split("\t")[-1] == "places"

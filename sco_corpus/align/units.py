@@ -167,12 +167,13 @@ class UnitRecord:
 def records_frame(records: list[UnitRecord], langs: tuple[str, ...] = LANGS):
     """A DataFrame with one row per unit: ``unit, section, kind, shape``, each language's text,
     ``conf_<a>_<b>`` per pair (NaN when both sides are empty), ``<lang>_ids`` and
-    ``<lang>_lines`` (space-separated), ``<lang>_place`` when a record has places (a
-    language's source is not plain text), and ``flags`` (space-separated)."""
+    ``<lang>_lines`` (space-separated), ``<lang>_place`` when a record has a place in one of
+    ``langs`` (its source is not plain text), and ``flags`` (space-separated)."""
     import pandas as pd
 
     pairs = list(combinations(langs, 2))
-    kinds = ("ids", "lines", "place") if any(r.places for r in records) else ("ids", "lines")
+    placed = any(r.places.get(lang) for r in records for lang in langs)
+    kinds = ("ids", "lines", "place") if placed else ("ids", "lines")
     columns = (["unit", "section", "kind", "shape", *langs]
                + [f"conf_{a}_{b}" for a, b in pairs]
                + [f"{lang}_{x}" for x in kinds for lang in langs] + ["flags"])
