@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Iterable
 
 from ..align.units import records_frame
-from ..checks.finding import FIELDS, Findings
+from ..checks.finding import FIELDS, PLACES, Findings
 from ..corpus import Corpus, load
 from ..errors import SourceError
 from .discover import discover, read_manifest
@@ -38,11 +38,15 @@ class CollectionFindings(dict):
     """Document id -> its :class:`~sco_corpus.checks.finding.Findings`."""
 
     def to_frame(self):
-        """One row per finding of every document: ``document`` and :data:`FIELDS`."""
+        """One row per finding of every document: ``document`` and :data:`FIELDS` (and
+        ``places`` when a document has places: ``{}`` for the plain text ones)."""
         import pandas as pd
 
-        return _with_document({doc: f.to_frame() for doc, f in self.items()},
-                              pd.DataFrame(columns=list(FIELDS)))
+        frame = _with_document({doc: f.to_frame() for doc, f in self.items()},
+                               pd.DataFrame(columns=list(FIELDS)))
+        if PLACES in frame:
+            frame[PLACES] = [v if isinstance(v, dict) else {} for v in frame[PLACES]]
+        return frame
 
 
 @dataclass

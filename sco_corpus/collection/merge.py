@@ -3,10 +3,10 @@
 ``sco_corpus.tmx`` (the units with every language of the collection) and
 ``sco_corpus.<a>-<b>.tmx`` per pair: identical units (the same text in every language of the
 file) merged into one ``<tu>`` that keeps the place of its first occurrence (``tuid``
-``<document>/<unit>``, section, kind, ids, lines, and ``x-place`` when that document's source is
-DOCX, HTML or PDF; the other occurrences' places are in their documents' own outputs) and carries ``x-count`` (how many times it
-occurs) and an ``x-document`` per document it occurs in; flags are ``<document>/<finding>``
-with the finding's ``<note>``. ``units.tsv``, ``units.jsonl``, ``findings.tsv`` and
+``<document>/<unit>``, section, kind, ids, lines, and ``x-place`` when that document's source
+is DOCX, HTML or PDF; the other occurrences' places are in their documents' own outputs) and
+carries ``x-count`` (how many times it occurs) and an ``x-document`` per document it occurs
+in; flags are ``<document>/<finding>`` with the finding's ``<note>``. ``units.tsv``, ``units.jsonl``, ``findings.tsv`` and
 ``findings.json``: the documents' rows one after the other with a ``document`` column first
 (and the place columns when any document has them, empty for plain text documents).
 """
