@@ -27,8 +27,8 @@ from ..repeats import Repeat, find_repeats, merge_runs
 from .anchors import anchor_vectors
 from .embed import Embedder
 from .length import LengthModel, char_length
-from .pairwise import Bead, Options, align_sides, build_side, null_similarity
-from .scoring import BeadCost, Side, match_confidence
+from .pairwise import Bead, Options, align_sides, build_side, calibrate
+from .scoring import BeadCost, Calibration, Side, match_confidence
 from .units import Alignment, Unit
 
 #: Structural class of each body block kind; beads never mix classes.
@@ -61,7 +61,7 @@ class _Context:
     options: Options
     vectors: dict[str, np.ndarray]             # sentence id -> embedding
     lengths: dict[tuple[str, str], LengthModel]
-    nulls: dict[tuple[str, str], float]
+    calibrations: dict[tuple[str, str], Calibration]
 
     def side(self, sentences: Sequence[Sentence], lang: str, ordered: bool = True) -> Side:
         emb = (np.stack([self.vectors[s.id] for s in sentences]) if sentences
@@ -74,7 +74,7 @@ class _Context:
 
     def pair_options(self, src: str, tgt: str) -> Options:
         return replace(self.options, length=self.lengths[src, tgt],
-                       null_similarity=self.nulls[src, tgt])
+                       calibration=self.calibrations[src, tgt])
 
 
 def align_corpus(corpus: Document, options: Options = Options(), embedder: Embedder | None = None,
@@ -137,7 +137,7 @@ def slipped_repeats(sentences: Sequence[Sentence], vectors: dict[str, np.ndarray
 
 
 def _estimate(context: _Context, sentences: Sequence[Sentence]) -> None:
-    """Length ratio and unrelated-pair similarity per language pair, from the whole corpus."""
+    """Length ratio and similarity scale per language pair, from the whole corpus."""
     by_lang = {lang: [s for s in sentences if s.lang == lang] for lang in context.langs}
     sides = {lang: context.side(items, lang, ordered=False) for lang, items in by_lang.items()}
     for src in context.langs:
@@ -145,7 +145,8 @@ def _estimate(context: _Context, sentences: Sequence[Sentence]) -> None:
             if src != tgt:
                 context.lengths[src, tgt] = LengthModel.estimate(sides[src].length,
                                                                  sides[tgt].length)
-                context.nulls[src, tgt] = null_similarity(sides[src], sides[tgt])
+                context.calibrations[src, tgt] = calibrate(sides[src], sides[tgt],
+                                                           context.lengths[src, tgt])
 
 
 def _align_group(seqs: dict[str, list[Sentence]], context: _Context, ordered: bool
@@ -263,8 +264,10 @@ def _relative_positions(corpus: Document) -> dict[str, float]:
 def _match_blocks(groups, langs: list[str], items: list[list[Sentence]], lang: str,
                   context: _Context, where: dict[str, float]) -> dict[int, int]:
     """Greedy one-to-one matching of groups to blocks of ``lang``, cheapest pairs first, among
-    pairs cheaper than leaving both unmatched; the cost includes the distance between their
-    relative places in the text."""
+    pairs that score above unrelated sentences (0 on the calibrated scale) after a penalty for
+    the distance between their relative places in the text. Length is left out: a caption block
+    may carry a place-and-date line in one language only (with it, two booklet captions of the
+    same summit swap partners)."""
     if not groups or not items:
         return {}
     as_groups = [_Group({x: [s for block in g.get(x, []) for s in block] for x in langs})
@@ -272,16 +275,16 @@ def _match_blocks(groups, langs: list[str], items: list[list[Sentence]], lang: s
     src = _merged_side(as_groups, langs, context)
     tgt = _merged_side([_Group({lang: block}) for block in items], [lang], context)
     options = context.pair_options(langs[0], lang)
-    cost = BeadCost(src, tgt, options.length or LengthModel(), options.weights,
-                    context.nulls[langs[0], lang])
+    cost = BeadCost(src, tgt, options.length or LengthModel(),
+                    replace(options.weights, length=0.0), context.calibrations[langs[0], lang])
     where_src = np.array([np.mean([where[block[0].id] for x in langs for block in g.get(x, [])])
                           for g in groups])
     where_tgt = np.array([where[block[0].id] for block in items])
     ends = np.arange(1, len(items) + 1)
-    table = np.array([cost.per_sentence(1, 1, i, ends) for i in range(1, len(groups) + 1)])
+    table = -np.array([cost.score(1, 1, i, ends) for i in range(1, len(groups) + 1)])
     table = np.where(np.isfinite(table), table, 1e9)
     table += DISTANCE_WEIGHT * np.abs(where_src[:, None] - where_tgt[None, :])
-    limit = 2 * options.weights.skip
+    limit = 0.0
     matches: dict[int, int] = {}
     for flat in np.argsort(table, axis=None, kind="stable"):
         i, j = divmod(int(flat), len(items))
@@ -332,8 +335,10 @@ def _units(groups: list[_Group], corpus: Document, context: _Context,
 
 def _confidences(group: _Group, sentences: dict[str, tuple[Sentence, ...]],
                  context: _Context) -> dict[str, float]:
-    """Per language pair: match confidence of the two sides, or the aligner's confidence that
-    the one non-empty side has no counterpart."""
+    """Per language pair: match confidence of the two sides (by meaning and anchors; whole
+    units' lengths vary more than sentences', and with length the confidence separates right
+    from wrong units less well on the booklet's gold), or the aligner's confidence that the one
+    non-empty side has no counterpart."""
     out = {}
     langs = context.langs
     for a, src in enumerate(langs):
@@ -342,10 +347,11 @@ def _confidences(group: _Group, sentences: dict[str, tuple[Sentence, ...]],
             if x and y:
                 cost = BeadCost(context.side(x, src, ordered=False),
                                 context.side(y, tgt, ordered=False),
-                                context.lengths[src, tgt], context.options.weights,
-                                context.nulls[src, tgt])
-                per = float(cost.per_sentence(len(x), len(y), len(x), np.array([len(y)]))[0])
-                out[f"{src}-{tgt}"] = match_confidence(per, context.options.weights.skip)
+                                context.lengths[src, tgt],
+                                replace(context.options.weights, length=0.0),
+                                context.calibrations[src, tgt])
+                score = float(cost.score(len(x), len(y), len(x), np.array([len(y)]))[0])
+                out[f"{src}-{tgt}"] = match_confidence(score, context.options.weights.skip)
             elif x or y:
                 empty = tgt if x else src
                 out[f"{src}-{tgt}"] = group.nulls.get(
