@@ -63,9 +63,10 @@ def test_inserted_passage(embedder):
                              ((2,), (4,)), ((3,), (5,)), ((4,), (6,))]
 
 
-@pytest.mark.xfail(strict=True, reason="known shortfall: the aligner cuts this 2-3 into 1-2 + 1-1 "
-                   "(the middle French sentence's wind goes with the second German one); a bead "
-                   "scores about one 1-1 bead, so a cut that is nearly as good wins")
+@pytest.mark.xfail(strict=True, reason="known shortfall: 2-3 beads are not among the default "
+                   "shapes (they changed no Text+Berg or booklet bead and cost a fifth of the "
+                   "time); even allowed, the aligner cut this one into 1-2 + 1-1, since a bead "
+                   "scores about one 1-1 bead and a nearly as good cut wins")
 def test_two_three_bead(embedder):
     """Two German sentences regrouped into three French ones, cut at other places."""
     de = [DE[0], "Der Gletscher war hart gefroren, und nach drei Stunden standen wir auf dem "

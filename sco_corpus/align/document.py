@@ -137,16 +137,18 @@ def slipped_repeats(sentences: Sequence[Sentence], vectors: dict[str, np.ndarray
 
 
 def _estimate(context: _Context, sentences: Sequence[Sentence]) -> None:
-    """Length ratio and similarity scale per language pair, from the whole corpus."""
+    """Length ratio and similarity scale per language pair, from the whole corpus; each pair
+    is calibrated once and its reverse derived (the scales are symmetric)."""
     by_lang = {lang: [s for s in sentences if s.lang == lang] for lang in context.langs}
     sides = {lang: context.side(items, lang, ordered=False) for lang, items in by_lang.items()}
-    for src in context.langs:
-        for tgt in context.langs:
-            if src != tgt:
-                context.lengths[src, tgt] = LengthModel.estimate(sides[src].length,
-                                                                 sides[tgt].length)
-                context.calibrations[src, tgt] = calibrate(sides[src], sides[tgt],
-                                                           context.lengths[src, tgt])
+    for a, src in enumerate(context.langs):
+        for tgt in context.langs[a + 1:]:
+            length = LengthModel.estimate(sides[src].length, sides[tgt].length)
+            context.lengths[src, tgt] = length
+            context.lengths[tgt, src] = LengthModel(1.0 / length.ratio)
+            calibration = calibrate(sides[src], sides[tgt], length)
+            context.calibrations[src, tgt] = calibration
+            context.calibrations[tgt, src] = calibration.reversed()
 
 
 def _align_group(seqs: dict[str, list[Sentence]], context: _Context, ordered: bool

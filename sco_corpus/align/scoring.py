@@ -69,6 +69,10 @@ class Calibration:
     def scale(self, cos: np.ndarray) -> np.ndarray:
         return (cos - self.null) / (self.typical - self.null)
 
+    def reversed(self) -> Calibration:
+        """The same scales with source and target swapped (all but the ratio are symmetric)."""
+        return Calibration(self.null, self.typical, self.length_spread, 1.0 / self.length_ratio)
+
 
 @dataclass
 class Side:
