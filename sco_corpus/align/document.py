@@ -28,7 +28,7 @@ from .anchors import anchor_vectors
 from .embed import Embedder
 from .length import LengthModel, char_length
 from .pairwise import Bead, Options, align_sides, build_side, calibrate
-from .scoring import BeadCost, Calibration, Side, match_confidence
+from .scoring import BeadCost, Calibration, Side, match_confidence, null_confidence
 from .units import Alignment, Unit
 
 #: Structural class of each body block kind; beads never mix classes.
@@ -173,9 +173,51 @@ def _align_group(seqs: dict[str, list[Sentence]], context: _Context, ordered: bo
                 group.nulls[lang] = bead.score
             if len(done) == 1:
                 group.parts = [(group.get(first), group.sentences[lang], bead.score)]
-            merged.append(group)
+            merged += _split_unsupported(group, lang, done, context)
         groups, done = merged, done + [lang]
     return groups
+
+
+def _split_unsupported(group: _Group, lang: str, witnesses: list[str], context: _Context
+                       ) -> list[_Group]:
+    """The group, with the sentences of ``lang`` at either end of its side split off as units
+    of their own when every other language of the group (two or more: independent witnesses)
+    matches the group better without them, by more than :attr:`Weights.floor`.
+
+    With one other language such a drop is ambiguous: the weak part of a free translation's
+    merge often scores below its best part (a third of Text+Berg's gold merges, a fifth by more
+    than 0.1), so the pairwise aligner tolerates it. A sentence that two translations both
+    lack is an addition (the omission check reports it)."""
+    own = group.get(lang)
+    present = [x for x in witnesses if group.get(x)]
+    if len(own) < 2 or len(present) < 2:
+        return [group]
+    floor = context.options.weights.floor
+    before: list[_Group] = []
+    after: list[_Group] = []
+    while len(own) > 1:
+        for edge, rest, out in ((own[0], own[1:], before), (own[-1], own[:-1], after)):
+            drops = [_pair_score(group.get(x), own, x, lang, context)
+                     - _pair_score(group.get(x), rest, x, lang, context) for x in present]
+            if max(drops) < -floor:
+                best = max(_pair_score(group.get(x), [edge], x, lang, context) for x in present)
+                out.append(_Group({lang: [edge]},
+                                  {lang: null_confidence(best, context.options.weights.skip)}))
+                own = rest
+                break
+        else:
+            break
+    group.sentences[lang] = own
+    return before + [group] + after[::-1]
+
+
+def _pair_score(x: Sequence[Sentence], y: Sequence[Sentence], src: str, tgt: str,
+                context: _Context) -> float:
+    """The bead score of two runs of sentences in their pair's calibrated scale."""
+    options = context.pair_options(src, tgt)
+    cost = BeadCost(context.side(x, src, ordered=False), context.side(y, tgt, ordered=False),
+                    options.length, options.weights, options.calibration)
+    return float(cost.score(len(x), len(y), len(x), np.array([len(y)]))[0])
 
 
 def _best_order(pivot: Side, items: list[Sentence], lang: str, context: _Context,
