@@ -395,7 +395,8 @@ def _confidences(group: _Group, sentences: dict[str, tuple[Sentence, ...]],
                                 replace(context.options.weights, length=0.0),
                                 context.calibrations[src, tgt])
                 score = float(cost.score(len(x), len(y), len(x), np.array([len(y)]))[0])
-                out[f"{src}-{tgt}"] = match_confidence(score, context.options.weights.skip)
+                out[f"{src}-{tgt}"] = match_confidence(score, context.options.weights.skip,
+                                                       context.options.weights.floor)
             elif x or y:
                 empty = tgt if x else src
                 out[f"{src}-{tgt}"] = group.nulls.get(

@@ -213,7 +213,7 @@ def _bead(cost: BeadCost, i0: int, i1: int, j0: int, j1: int) -> Bead:
     if a and b:
         score = float(cost.score(a, b, i1, np.array([j1]))[0])
         total = float(cost.row(a, b, i1, j1, j1 + 1)[0])
-        return Bead(src, tgt, match_confidence(score, skip), total)
+        return Bead(src, tgt, match_confidence(score, skip, cost.weights.floor), total)
     best = _best_partner(cost, i0, i1, j0, j1)
     return Bead(src, tgt, null_confidence(best, skip), skip)
 

@@ -127,10 +127,11 @@ class Side:
         return np.where(mixed, -1, self.kind[ends - 1])
 
 
-def match_confidence(score: float, skip: float) -> float:
-    """Confidence that spans with this bead score translate each other: 0.5 where leaving a
-    pair of sentences unaligned would score the same (two skips), near 1 far above."""
-    return _sigmoid((score - 2 * skip) / (2 * skip / 3.0))
+def match_confidence(score: float, skip: float, floor: float = Weights.floor) -> float:
+    """Confidence that spans with this bead score translate each other: 0.5 at ``floor``, where
+    the aligner stops forming a bead (the sides are about as alike as unrelated sentences), near
+    1 at a typical match (score 1; the same width as :func:`null_confidence`)."""
+    return _sigmoid((score - floor) / (2 * skip / 3.0))
 
 
 def null_confidence(best_partner: float, skip: float) -> float:
