@@ -181,13 +181,14 @@ def _align_group(seqs: dict[str, list[Sentence]], context: _Context, ordered: bo
 def _split_unsupported(group: _Group, lang: str, witnesses: list[str], context: _Context
                        ) -> list[_Group]:
     """The group, with the sentences of ``lang`` at either end of its side split off as units
-    of their own when every other language of the group (two or more: independent witnesses)
-    matches the group better without them, by more than :attr:`Weights.floor`.
+    of their own when every other language of the group (two or more) matches the group
+    better without them, by more than :attr:`Weights.floor`.
 
     With one other language such a drop is ambiguous: the weak part of a free translation's
     merge often scores below its best part (a third of Text+Berg's gold merges, a fifth by more
     than 0.1), so the pairwise aligner tolerates it. A sentence that two translations both
-    lack is an addition (the omission check reports it)."""
+    match worse is an addition (the omission check reports it). (A sentence's similarity alone
+    is no such witness: a clause Chinese cuts at ``；`` is often unlike both alone.)"""
     own = group.get(lang)
     present = [x for x in witnesses if group.get(x)]
     if len(own) < 2 or len(present) < 2:
