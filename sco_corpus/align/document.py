@@ -28,7 +28,8 @@ from .anchors import anchor_vectors
 from .embed import Embedder
 from .length import LengthModel, char_length
 from .pairwise import Bead, Options, align_sides, build_side, calibrate
-from .scoring import BeadCost, Calibration, Side, match_confidence, null_confidence
+from .scoring import (BeadCost, Calibration, Side, edge_margin, match_confidence,
+                      null_confidence)
 from .units import Alignment, Unit
 
 #: Structural class of each body block kind; beads never mix classes.
@@ -396,8 +397,9 @@ def _confidences(group: _Group, sentences: dict[str, tuple[Sentence, ...]],
                                 replace(context.options.weights, length=0.0),
                                 context.calibrations[src, tgt])
                 score = float(cost.score(len(x), len(y), len(x), np.array([len(y)]))[0])
+                margin = edge_margin(cost, len(x), len(y), len(x), len(y), score)
                 out[f"{src}-{tgt}"] = match_confidence(score, context.options.weights.skip,
-                                                       context.options.weights.floor)
+                                                       context.options.weights.floor, margin)
             elif x or y:
                 empty = tgt if x else src
                 out[f"{src}-{tgt}"] = group.nulls.get(

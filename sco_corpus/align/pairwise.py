@@ -16,7 +16,8 @@ from .dp import search
 from .embed import Embedder
 from .langs import check_language
 from .length import LengthModel, char_length
-from .scoring import BeadCost, Calibration, Side, Weights, match_confidence, null_confidence
+from .scoring import (BeadCost, Calibration, Side, Weights, edge_margin, match_confidence,
+                      null_confidence)
 
 #: Bead shapes besides 1-0 and 0-1, which are always allowed. Up to 1-5: Chinese often cuts a
 #: long Russian or English sentence at each full-width semicolon. No 2-3 or 3-2: with them
@@ -213,7 +214,8 @@ def _bead(cost: BeadCost, i0: int, i1: int, j0: int, j1: int) -> Bead:
     if a and b:
         score = float(cost.score(a, b, i1, np.array([j1]))[0])
         total = float(cost.row(a, b, i1, j1, j1 + 1)[0])
-        return Bead(src, tgt, match_confidence(score, skip, cost.weights.floor), total)
+        margin = edge_margin(cost, a, b, i1, j1, score)
+        return Bead(src, tgt, match_confidence(score, skip, cost.weights.floor, margin), total)
     best = _best_partner(cost, i0, i1, j0, j1)
     return Bead(src, tgt, null_confidence(best, skip), skip)
 
