@@ -163,8 +163,11 @@ def _align_group(seqs: dict[str, list[Sentence]], context: _Context, ordered: bo
         beads = _best_order(pivot, seqs[lang], lang, context, ordered, done[0])
         merged = []
         for bead in beads:
+            src, alone = _unsupported_groups(list(bead.src), groups, seqs[lang], bead.tgt,
+                                             lang, done, context)
+            merged += [groups[k] for k in alone if k < src[0]] if src else []
             group = _Group()
-            for k in bead.src:
+            for k in src:
                 for key, value in groups[k].sentences.items():
                     group.sentences.setdefault(key, []).extend(value)
                 group.nulls.update(groups[k].nulls)
@@ -175,8 +178,47 @@ def _align_group(seqs: dict[str, list[Sentence]], context: _Context, ordered: bo
             if len(done) == 1:
                 group.parts = [(group.get(first), group.sentences[lang], bead.score)]
             merged += _split_unsupported(group, lang, done, context)
+            merged += [groups[k] for k in alone if not src or k > src[-1]]
         groups, done = merged, done + [lang]
     return groups
+
+
+def _unsupported_groups(src: list[int], groups: list[_Group], items: list[Sentence],
+                        tgt: Sequence[int], lang: str, witnesses: list[str], context: _Context
+                        ) -> tuple[list[int], list[int]]:
+    """The groups of a bead of ``lang`` that it keeps, and those at either end it sets apart
+    (``lang`` lacks them): a group of two or more languages whose every language matches
+    ``lang``'s side no better with it than without it. The reverse of
+    :func:`_split_unsupported`: there the languages of the group witness against a sentence
+    of ``lang``; here the group's own languages, which agree it is a unit, find nothing of it
+    in ``lang`` (a caption line the Chinese lacks had joined the next line's unit: adding it
+    lowered both matches, by less than the floor). Each group set apart gets a null
+    confidence for ``lang`` from its best match with ``lang``'s side."""
+    own = [items[j] for j in sorted(tgt)]
+    if len(src) < 2 or not own or len(witnesses) < 2:
+        return src, []
+    skip = context.options.weights.skip
+    alone: list[int] = []
+
+    def side(ks: list[int], x: str) -> list[Sentence]:
+        return [s for k in ks for s in groups[k].get(x)]
+
+    while len(src) > 1:
+        for edge, rest in ((src[0], src[1:]), (src[-1], src[:-1])):
+            langs = [x for x in witnesses if groups[edge].get(x)]
+            if len(langs) < 2 or not all(side(rest, x) for x in langs):
+                continue
+            if all(_pair_score(side(src, x), own, x, lang, context)
+                   <= _pair_score(side(rest, x), own, x, lang, context) for x in langs):
+                best = max(_pair_score(groups[edge].get(x), own, x, lang, context)
+                           for x in langs)
+                groups[edge].nulls[lang] = null_confidence(best, skip)
+                alone.append(edge)
+                src = rest
+                break
+        else:
+            break
+    return src, sorted(alone)
 
 
 def _split_unsupported(group: _Group, lang: str, witnesses: list[str], context: _Context
