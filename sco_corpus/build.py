@@ -22,21 +22,22 @@ import tempfile
 import time
 from collections import Counter
 from dataclasses import asdict, dataclass, field
+from functools import partial
 from itertools import combinations
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Mapping
 
 from . import __version__
 from .align.embed import Embedder
 from .checks import SEVERITIES, exit_code, run_checks
 from .checks.report import write_findings
 from .checks.terms import build_terms
-from .corpus import EMBEDDED, from_source
+from .corpus import EMBEDDED, Corpus, Sources, from_source, from_sources, language_files
 from .fileio import write_text_atomic
 from .formats.exports import export_all
 from .formats.omegat_glossary import write_glossaries
 from .report import write_review_page
-from .ingest.source import Source, read_source
+from .ingest.source import read_source
 
 STAGES = ("ingest", "align", "check", "export", "review page")
 MANIFEST = "build.json"
@@ -103,7 +104,7 @@ def _written_before(manifest: dict) -> set[str]:
             and not n.startswith(".")} if isinstance(names, dict) else set()
 
 
-def _up_to_date(out: Path, manifest: dict, key: str, source: Path) -> BuildResult | None:
+def _up_to_date(out: Path, manifest: dict, key: str, source: str) -> BuildResult | None:
     """The previous result, if the manifest says these inputs made the files that are there."""
     try:
         if manifest.get("inputs") != key:
@@ -115,7 +116,7 @@ def _up_to_date(out: Path, manifest: dict, key: str, source: Path) -> BuildResul
     except (OSError, KeyError, TypeError, AttributeError):
         return None  # an unreadable manifest is no manifest: build again
     result.skipped, result.seconds = True, 0.0
-    result.source, result.out = str(source), str(out)
+    result.source, result.out = source, str(out)
     return result
 
 
@@ -134,18 +135,28 @@ def _publish(out: Path, files: list[Path], earlier: set[str],
     write_text_atomic(out / MANIFEST, json.dumps(manifest, indent=1) + "\n")
 
 
-def build(source: str | Path | None, out: str | Path, fail_on: str = "error",
+def build(source: Sources, out: str | Path, fail_on: str = "error",
           cache_dir: str | Path | None = None,
-          progress: StageProgress | None = None) -> BuildResult:
-    """Build the corpus of ``source`` (default: the embedded booklet) into ``out``."""
+          progress: StageProgress | None = None, original: str | None = None) -> BuildResult:
+    """Build the corpus of ``source`` (default: the embedded booklet; a mapping of language
+    code to file for one file per language, ``original`` first) into ``out``."""
     started = time.perf_counter()
     out = Path(out)
-    path = Path(source) if source is not None else EMBEDDED
     report = progress or (lambda stage, event, detail: None)
-    decoded = read_source(path)
-    key = _inputs_key(path.read_bytes(), fail_on)
+    if isinstance(source, Mapping):
+        files = language_files(source, original)
+        decoded = [(lang, read_source(path)) for lang, path in files]
+        label = " ".join(f"{lang}={path}" for lang, path in files)
+        raw = " ".join(f"{lang}={_sha256(path)}" for lang, path in files).encode()
+        ingest = partial(from_sources, decoded)
+    else:
+        path = Path(source) if source is not None else EMBEDDED
+        mixed = read_source(path)
+        label, raw = str(path), path.read_bytes()
+        ingest = partial(from_source, mixed)
+    key = _inputs_key(raw, fail_on)
     manifest = _read_manifest(out)
-    previous = _up_to_date(out, manifest, key, path)
+    previous = _up_to_date(out, manifest, key, label)
     if previous is not None:
         for stage in STAGES:
             report(stage, "skipped", None)
@@ -156,8 +167,8 @@ def build(source: str | Path | None, out: str | Path, fail_on: str = "error",
     staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out))
     try:
         cache = cache_dir if cache_dir is not None else out / ".embeddings"
-        result, files = _run_stages(decoded, staging, fail_on, cache, report)
-        result.out, result.source = str(out), str(path)
+        result, files = _run_stages(ingest, staging, fail_on, cache, report)
+        result.out, result.source = str(out), label
         result.seconds = round(time.perf_counter() - started, 2)
         _publish(out, files, _written_before(manifest),
                  {"inputs": key, "hashes": {p.name: _sha256(p) for p in files},
@@ -167,7 +178,7 @@ def build(source: str | Path | None, out: str | Path, fail_on: str = "error",
     return result
 
 
-def _run_stages(decoded: Source, staging: Path, fail_on: str, cache_dir: str | Path,
+def _run_stages(ingest: Callable[[], Corpus], staging: Path, fail_on: str, cache_dir: str | Path,
                 report: StageProgress) -> tuple[BuildResult, list[Path]]:
     """Every stage, writing into ``staging``: the result and the files written."""
     timings: dict[str, float] = {}
@@ -180,7 +191,7 @@ def _run_stages(decoded: Source, staging: Path, fail_on: str, cache_dir: str | P
         report(name, "done", timings[name])
         return value
 
-    corpus = stage("ingest", lambda: from_source(decoded))
+    corpus = stage("ingest", ingest)
     embedder = Embedder(cache_dir=cache_dir)
     alignment = stage("align", lambda: corpus.align(
         embedder=embedder, progress=lambda done, total, label: report(

@@ -17,6 +17,8 @@ from .checks import CHECKS, SEVERITIES, exit_code
 from .checks.common import span
 from .checks.report import format_summary, read_baseline, write_findings
 from .checks.terms import build_terms
+from .collection import EXIT_DOCUMENT_FAILED, build_collection, discover, read_manifest
+from .collection.run import DocumentResult
 from .corpus import EMBEDDED, load
 from .errors import SourceError
 from .formats.split_files import write_split
@@ -30,8 +32,10 @@ from .stats import format_table, stats_table
 
 
 #: Exit codes: success; findings at or above --fail-on; bad input or usage; an unexpected
-#: failure (a bug: the trace is written to a file); interrupted (Ctrl-C).
+#: failure (a bug: the trace is written to a file); a document of a collection failed (the
+#: others were built); interrupted (Ctrl-C).
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_CRASH, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+EXIT_DOCUMENT = EXIT_DOCUMENT_FAILED
 
 
 class UsageError(Exception):
@@ -44,14 +48,53 @@ def _add_cache_dir(parser: argparse.ArgumentParser, default: str = "") -> None:
                         .strip())
 
 
-def _add_source(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("source", nargs="?", default=None,
-                        help="trilingual text file (default: the embedded booklet, "
-                             f"{EMBEDDED.name})")
+def _add_source(parser: argparse.ArgumentParser, many: bool = False) -> None:
+    """The source arguments; ``many``: several sources or a folder make a collection."""
+    parser.add_argument("source", nargs="*" if many else "?", default=None, metavar="SOURCE",
+                        help="one file holding all languages, one after another: text, markdown, "
+                             "DOCX, HTML or PDF (default: the embedded booklet, "
+                             f"{EMBEDDED.name})" + (
+                                 "; several files or a folder: a collection, where "
+                                 "<id>.<ll>.<ext> files are the languages of document <id>"
+                                 if many else ""))
+    parser.add_argument("--lang", metavar="LANG=FILE", action="append", default=[],
+                        help="one file per language instead (repeat: --lang ru=a.txt "
+                             "--lang en=b.txt --lang zh=c.txt)")
+    parser.add_argument("--original", metavar="LANG", default=None,
+                        help="with --lang: the language translated from; it leads the "
+                             "alignment (default: the first --lang)")
+
+
+def _sources(args: argparse.Namespace) -> str | dict[str, str] | None:
+    """The document the arguments name: a mixed file (or None: the booklet), or language
+    code → file."""
+    if not args.lang:
+        if args.original is not None:
+            raise UsageError("--original needs one file per language (--lang LANG=FILE)")
+        return args.source
+    if args.source is not None:
+        raise UsageError(f"give either one mixed file ({args.source}) or --lang files, not both")
+    files: dict[str, str] = {}
+    for item in args.lang:
+        lang, sep, path = item.partition("=")
+        if not sep or not lang or not path:
+            raise UsageError(f"--lang {item}: expected LANG=FILE, e.g. --lang ru=report.ru.txt")
+        if lang in files:
+            raise UsageError(f"--lang {lang} given twice ({files[lang]} and {path})")
+        files[lang] = path
+    if args.original is not None and args.original not in files:
+        raise UsageError(f"--original {args.original}: not one of the --lang languages "
+                         f"({', '.join(files)})")
+    return files
+
+
+def _load(args: argparse.Namespace):
+    """The :class:`~sco_corpus.corpus.Corpus` the arguments name."""
+    return load(_sources(args), args.original)
 
 
 def _split(args: argparse.Namespace) -> int:
-    corpus = load(args.source)
+    corpus = _load(args)
     written = write_split(corpus, args.out)
     print(f"{len(corpus.blocks)} blocks, {len(corpus.sentences)} sentences in "
           f"{', '.join(corpus.languages)}; {len(written)} files written to {args.out}")
@@ -76,7 +119,7 @@ def _progress_bar(stream=None, width: int = 30):
 
 
 def _align(args: argparse.Namespace) -> int:
-    corpus = load(args.source)
+    corpus = _load(args)
     alignment = corpus.align(embedder=Embedder(cache_dir=args.cache_dir),
                              progress=_progress_bar())
     out = Path(args.out)
@@ -101,7 +144,7 @@ def _codes(values: list[str]) -> dict[str, str]:
 
 
 def _export(args: argparse.Namespace) -> int:
-    corpus = load(args.source)
+    corpus = _load(args)
     langs = tuple(args.langs.split(",")) if args.langs else corpus.languages
     unknown = [lang for lang in langs if lang not in corpus.languages]
     if len(set(langs)) < len(langs):
@@ -146,7 +189,7 @@ def _check(args: argparse.Namespace) -> int:
     if unknown:
         raise UsageError(f"--checks: unknown {', '.join(unknown)}; one of {', '.join(CHECKS)}")
     seen = read_baseline(args.baseline) if args.baseline else {}
-    corpus = load(args.source)
+    corpus = _load(args)
     alignment = corpus.align(embedder=Embedder(cache_dir=args.cache_dir),
                              progress=_progress_bar())
     findings = corpus.check(alignment, checks)
@@ -163,7 +206,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _glossary(args: argparse.Namespace) -> int:
-    corpus = load(args.source)
+    corpus = _load(args)
     if len(corpus.languages) < 2:
         raise UsageError(f"the document has one language ({', '.join(corpus.languages)}): "
                          "a glossary needs two")
@@ -198,9 +241,74 @@ def _build_progress(quiet: bool, as_json: bool, stream=None):
     return show
 
 
+def _is_collection(args: argparse.Namespace) -> bool:
+    return bool(args.manifest or len(args.source) > 1
+                or args.source and Path(args.source[0]).is_dir())
+
+
+def _document_line(doc: DocumentResult) -> str:
+    if doc.failed:
+        return f"{doc.id:<20} FAILED      {doc.error}"
+    state = "up to date" if doc.build.skipped else f"{doc.build.seconds:.1f} s"
+    findings = ", ".join(f"{n} {s}" for s, n in doc.build.findings.items())
+    return f"{doc.id:<20} {state:<11} {doc.build.units} units; findings: {findings}"
+
+
+def _build_collection(args: argparse.Namespace) -> int:
+    if args.workers is not None and args.workers < 1:
+        raise UsageError(f"--workers {args.workers}: at least 1")
+    if args.workers is not None and args.scheduler:
+        raise UsageError("--workers starts a local cluster, --scheduler uses another: not both")
+    if args.manifest and args.source:
+        raise UsageError("give either --manifest or sources, not both")
+    if args.lang:
+        raise UsageError("--lang names the files of one document; in a collection, name them "
+                         "<id>.<ll>.<ext> or list them in --manifest")
+    specs = read_manifest(args.manifest, args.original) if args.manifest \
+        else discover(args.source, args.original)
+    total = len(specs)
+    done = []
+
+    def show(doc: DocumentResult) -> None:
+        done.append(doc)
+        if args.quiet:
+            return
+        if args.json:
+            sys.stderr.write(json.dumps({"document": doc.id, "failed": doc.failed,
+                                         "error": doc.error, "seconds": doc.seconds}) + "\n")
+        else:
+            sys.stderr.write(f"[{len(done)}/{total}] {_document_line(doc)}\n")
+        sys.stderr.flush()
+
+    result = build_collection(specs, args.out, args.fail_on, args.cache_dir, args.workers,
+                              args.scheduler, show)
+    if args.json:
+        print(json.dumps(result.as_dict(), ensure_ascii=False, indent=1))
+        return result.exit_code
+    out = Path(result.out)
+    print(f"{out}/ {len(result.documents)} documents in {result.seconds:.1f} s on "
+          f"{result.workers} worker(s): {len(result.documents) - len(result.failed)} built, "
+          f"{len(result.failed)} failed")
+    for doc in result.documents:
+        print("  " + _document_line(doc))
+    for name, (units, seen) in result.memories.items():
+        print(f"translation memory {out / name}: {units} units ({seen} occurrences merged)")
+    print(f"tables: {out / 'units.tsv'}, units.jsonl, findings.tsv, findings.json (document "
+          f"column); index page: {out / 'index.html'}")
+    print(f"exit code {result.exit_code}" + (" (a document failed)" if result.failed else ""))
+    return result.exit_code
+
+
 def _build(args: argparse.Namespace) -> int:
-    result = build(args.source, args.out, args.fail_on, args.cache_dir,
-                   _build_progress(args.quiet, args.json))
+    if _is_collection(args):
+        return _build_collection(args)
+    if args.workers is not None or args.scheduler:
+        raise UsageError("--workers and --scheduler apply to a collection (several sources, "
+                         "a folder or --manifest)")
+    single = argparse.Namespace(**{**vars(args), "source": args.source[0] if args.source
+                                   else None})
+    result = build(_sources(single), args.out, args.fail_on, args.cache_dir,
+                   _build_progress(args.quiet, args.json), args.original)
     if args.json:
         print(json.dumps(result.as_dict(), ensure_ascii=False, indent=1))
         return result.exit_code
@@ -220,7 +328,7 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _stats(args: argparse.Namespace) -> int:
-    print(format_table(stats_table(load(args.source))))
+    print(format_table(stats_table(_load(args))))
     return 0
 
 
@@ -238,8 +346,20 @@ def build_parser() -> argparse.ArgumentParser:
                     "write every export (TMX trilingual and per pair, TSV, Moses, JSONL), the "
                     "findings and the review page (review.html) into OUT, and exit with the "
                     "checks' exit code (1 when a finding at or above --fail-on exists). A "
-                    "second run on an unchanged source skips every stage.")
-    _add_source(build_cmd)
+                    "second run on an unchanged source skips every stage. Several sources, a "
+                    "folder or --manifest build a collection: each document into "
+                    "OUT/docs/<id>/ on Dask, then one translation memory, one unit and one "
+                    "findings table and index.html in OUT; exit code 4 when a document failed.")
+    _add_source(build_cmd, many=True)
+    build_cmd.add_argument("--manifest", metavar="FILE", default=None,
+                           help="a collection's documents as CSV/TSV rows: document, "
+                                "language (empty for a mixed file), path")
+    build_cmd.add_argument("--workers", type=int, default=None, metavar="N",
+                           help="a collection: start a local Dask cluster of N worker "
+                                "processes (default: the machine's cores)")
+    build_cmd.add_argument("--scheduler", metavar="ADDRESS", default=None,
+                           help="a collection: use the Dask cluster at ADDRESS "
+                                "(tcp://host:8786); paths must be on storage its workers see")
     build_cmd.add_argument("--out", required=True, metavar="DIR", help="output folder")
     build_cmd.add_argument("--fail-on", choices=(*SEVERITIES, "never"), default="error",
                            help="lowest finding severity that makes the exit code 1")
@@ -344,7 +464,7 @@ def _internal_error(exc: BaseException) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; the exit code is :data:`EXIT_OK`, :data:`EXIT_FINDINGS`,
-    :data:`EXIT_INPUT`, :data:`EXIT_CRASH` or :data:`EXIT_INTERRUPTED`."""
+    :data:`EXIT_INPUT`, :data:`EXIT_CRASH`, :data:`EXIT_DOCUMENT` or :data:`EXIT_INTERRUPTED`."""
     try:
         args = build_parser().parse_args(argv)
         return args.run(args)

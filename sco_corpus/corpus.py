@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import fields
 from pathlib import Path
+from typing import Mapping, Sequence, Union
 
 from .align.document import align_corpus
 from .align.pairwise import Options
 from .checks import run_checks
 from .checks.terms import build_terms, terms_frame
-from .ingest.document import Document, read_document
+from .ingest.document import Document, read_document, read_documents
 from .ingest.source import Source, read_source
 
 #: The booklet shipped with the package.
@@ -45,11 +46,47 @@ class Corpus(Document):
 
 
 def from_source(source: Source) -> Corpus:
-    """Read a decoded :class:`Source` into a :class:`Corpus`."""
-    document = read_document(source)
+    """Read a decoded mixed :class:`Source` into a :class:`Corpus`."""
+    return _corpus(read_document(source))
+
+
+def from_sources(sources: Sequence[tuple[str, Source]]) -> Corpus:
+    """Read decoded per-language sources, ``(lang, source)`` with the original language first,
+    into a :class:`Corpus`."""
+    return _corpus(read_documents(sources))
+
+
+def _corpus(document: Document) -> Corpus:
     return Corpus(**{f.name: getattr(document, f.name) for f in fields(document)})
 
 
-def load(path: str | Path | None = None) -> Corpus:
-    """Load the embedded booklet, or the trilingual text file at ``path``."""
+#: What :func:`load` reads: one mixed file, or a mapping of language code to file.
+Sources = Union[str, Path, Mapping[str, Union[str, Path]], None]
+
+
+def language_files(paths: Mapping[str, str | Path],
+                   original: str | None = None) -> list[tuple[str, Path]]:
+    """``paths`` as ``(lang, path)`` pairs with the ``original`` language (default: the first
+    given) first; a ``ValueError`` when ``original`` is not one of them."""
+    pairs = [(lang, Path(path)) for lang, path in paths.items()]
+    if original is not None:
+        if original not in paths:
+            raise ValueError(f"the original language {original!r} is not among the files "
+                             f"given ({', '.join(paths)})")
+        pairs.sort(key=lambda pair: pair[0] != original)
+    return pairs
+
+
+def load(path: Sources = None, original: str | None = None) -> Corpus:
+    """Load the embedded booklet, the mixed file at ``path``, or one file per language given
+    as a mapping such as ``{"ru": "a.docx", "en": "b.pdf", "zh": "c.txt"}`` (``original``:
+    the language translated from, default the first given; it leads the alignment)."""
+    if isinstance(path, Mapping):
+        if not path:
+            raise ValueError("no files given: expected a mapping of language code to file")
+        return from_sources([(lang, read_source(file))
+                             for lang, file in language_files(path, original)])
+    if original is not None:
+        raise ValueError("original= names a language among per-language files; a mixed file "
+                         "is in its own order")
     return from_source(read_source(path if path is not None else EMBEDDED))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _SCALE = {
     "ru": [(r"трлн\.?|триллион[а-я]*", 1e12), (r"млрд\.?|миллиард[а-я]*", 1e9),
@@ -231,6 +232,7 @@ _SCALE_WORD = {"en": [(r"hundred", 100), (r"thousand", 1e3), (r"million", 1e6),
                       (r"триллион(?:а|ов|ы)?", 1e12)]}
 
 
+@lru_cache(maxsize=8192)  # up to 40 patterns per word, and the words of a text recur
 def _spelled_word(word: str, lang: str) -> float | None:
     for pattern, value in _SPELLED[lang]:
         if re.fullmatch(pattern, word, re.IGNORECASE):
@@ -238,6 +240,7 @@ def _spelled_word(word: str, lang: str) -> float | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def _scale_word(word: str, lang: str) -> float | None:
     return next((factor for pattern, factor in _SCALE_WORD[lang]
                  if re.fullmatch(pattern, word, re.IGNORECASE)), None)

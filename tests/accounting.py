@@ -3,8 +3,9 @@ from collections import Counter
 
 
 def accounted(corpus) -> tuple[Counter, Counter]:
-    """Non-whitespace characters of the source, and those kept in blocks or recorded as noise."""
-    source = Counter(ch for line in corpus.source.lines for ch in line if not ch.isspace())
+    """Non-whitespace characters of the sources, and those kept in blocks or recorded as noise."""
+    source = Counter(ch for file in corpus.sources for line in file.lines for ch in line
+                     if not ch.isspace())
     kept = Counter()
     for block in corpus.blocks:
         kept.update(ch for ch in block.source_text if not ch.isspace())

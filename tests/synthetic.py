@@ -81,6 +81,9 @@ TEXT = {
 }
 
 
+COLOPHON = ["Подписано в печать 01.02.2021", "Тираж 300 экз."]
+
+
 @dataclass
 class Layout:
     """How to lay the document out; every choice here is varied by the property tests."""
@@ -95,45 +98,103 @@ class Layout:
     expected_captions: dict = field(default_factory=dict)
 
 
-def build(layout: Layout = Layout()) -> str:
-    """The document text (LF line endings)."""
-    lines: list[str] = [""]
+@dataclass(frozen=True)
+class Element:
+    """One piece of the document's structure, for writers of other formats (DOCX, HTML, PDF).
+
+    ``kind``: title, toc_heading, toc_entry (``page``), heading, epigraph, paragraph, broken (a
+    paragraph a page break cuts: ``text`` before it, ``rest`` after it, then the caption and the
+    footnote printed on the new page), intro, item, page_break (``page`` the new page,
+    ``text`` its running header), colophon.
+    """
+
+    lang: str
+    kind: str
+    text: str
+    page: int = 0
+    rest: str = ""
+
+
+def elements(layout: Layout = Layout()) -> list[Element]:
+    """The document as a list of structural elements, in reading order."""
+    out: list[Element] = []
     page = 1
-
-    def page_break() -> None:
-        nonlocal page
-        page += 1
-        lines.extend(["", "", ""])
-        if layout.page_numbers:
-            lines.extend([str(page), ""])
-        lines.append(t["header"].format(page=page))
-        lines.extend(["", "", ""])
-
     for lang in layout.langs:
         t = TEXT[lang]
-        lines.extend(t["title"] + [""])
+        out += [Element(lang, "title", line) for line in t["title"]]
         names = t["chapters"][: layout.chapters]
         if layout.with_toc:
-            lines.extend([t["toc"], ""])
-            lines.extend(f"{name}.....\t{3 + 4 * k}" for k, name in enumerate(names))
+            out.append(Element(lang, "toc_heading", t["toc"]))
+            out += [Element(lang, "toc_entry", name, 3 + 4 * k) for k, name in enumerate(names)]
         for k, name in enumerate(names):
-            lines.extend(["", "", "", name.upper() if lang != "zh" else name, "", "", ""])
-            lines.extend([t["epigraph"], ""])
+            out += [Element(lang, "heading", name), Element(lang, "epigraph", t["epigraph"])]
             for p in range(layout.paragraphs):
                 # the same choices in every language, so the document is a parallel text
                 pick = random.Random(f"{layout.seed}:{k}:{p}")
                 sents = pick.sample(t["sentences"], 3)
-                lines.extend([("" if lang == "zh" else " ").join(sents), ""])
+                out.append(Element(lang, "paragraph", ("" if lang == "zh" else " ").join(sents)))
                 if p == 0:
                     first, second = t["break"]
-                    lines.append(" ".join([pick.choice(t["sentences"]), first]) if lang != "zh"
-                                 else pick.choice(t["sentences"]) + first)
-                    page_break()
-                    lines.extend([t["caption"], ""])
-                    lines.extend([second + t["marker"], ""])
-                    lines.extend([t["footnote"], ""])
-            lines.extend([t["intro"]] + t["items"] + [""])
-        page_break()
+                    page += 1
+                    out.append(Element(lang, "broken", (" " if lang != "zh" else "").join(
+                        [pick.choice(t["sentences"]), first]), rest=second))
+                    out.append(Element(lang, "page_break", t["header"].format(page=page), page))
+            out.append(Element(lang, "intro", t["intro"]))
+            out += [Element(lang, "item", item[2:]) for item in t["items"]]
+        page += 1
+        out.append(Element(lang, "page_break", t["header"].format(page=page), page))
     if layout.colophon:
-        lines.extend(["", "Подписано в печать 01.02.2021", "Тираж 300 экз.", ""])
+        out += [Element("ru", "colophon", line) for line in COLOPHON]
+    return out
+
+
+def joined(element: Element) -> str:
+    """A broken paragraph's text without the page break (a hyphenated word made whole)."""
+    first = element.text[:-1] if element.lang != "zh" else element.text
+    return first + element.rest + TEXT[element.lang]["marker"]
+
+
+def build(layout: Layout = Layout()) -> str:
+    """The document text (LF line endings)."""
+    lines: list[str] = [""]
+    items = elements(layout)
+    for k, e in enumerate(items):
+        t = TEXT[e.lang]
+        before = items[k - 1].kind if k else ""
+        if e.kind == "title":
+            lines.append(e.text)
+            if k + 1 == len(items) or items[k + 1].kind != "title":
+                lines.append("")
+        elif e.kind == "toc_heading":
+            lines.extend([e.text, ""])
+        elif e.kind == "toc_entry":
+            lines.append(f"{e.text}.....\t{e.page}")
+        elif e.kind == "heading":
+            lines.extend(["", "", "", e.text.upper() if e.lang != "zh" else e.text, "", "", ""])
+        elif e.kind in ("epigraph", "paragraph"):
+            lines.extend([e.text, ""])
+        elif e.kind == "broken":
+            lines.append(e.text)
+        elif e.kind == "page_break":
+            lines.extend(["", "", ""])
+            if layout.page_numbers:
+                lines.extend([str(e.page), ""])
+            lines.append(e.text)
+            lines.extend(["", "", ""])
+            if before == "broken":
+                lines.extend([t["caption"], ""])
+                lines.extend([items[k - 1].rest + t["marker"], ""])
+                lines.extend([t["footnote"], ""])
+        elif e.kind == "intro":
+            lines.append(e.text)
+        elif e.kind == "item":
+            lines.append("- " + e.text)
+            if k + 1 == len(items) or items[k + 1].kind != "item":
+                lines.append("")
+        elif e.kind == "colophon":
+            if before != "colophon":
+                lines.append("")
+            lines.append(e.text)
+            if k + 1 == len(items):
+                lines.append("")
     return "\n".join(lines) + "\n"

@@ -85,6 +85,17 @@ def test_moved_captions_and_cut_epigraphs_are_found(findings):
     assert any("epigraph" in m and "leaves out" in m for m in structure)
 
 
+def test_an_epigraph_cut_is_told_once(alignment, findings):
+    """The structure check quotes what a cut epigraph leaves out; the clause comparison of
+    the same epigraph does not report it again."""
+    epigraphs = {u.id for u in alignment if u.kind == "epigraph"}
+    cuts = {(f.section, f.langs[0]) for f in findings
+            if f.check == "structure" and "leaves out" in f.message}
+    assert cuts
+    assert not [f for f in findings if "seems to lack a clause" in f.message
+                and f.unit in epigraphs and (f.section, f.langs[-1]) in cuts]
+
+
 def test_findings_have_stable_unique_ids(booklet, alignment, findings):
     again = run_checks(booklet, alignment)
     assert [f.id for f in again] == [f.id for f in findings]

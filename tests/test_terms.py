@@ -195,6 +195,70 @@ def test_quoted_titles_are_paired_quote_to_quote():
                                             "zh": "丝绸之路"}]
 
 
+# --- swapped names: names paired unit by unit (checks/name_pairs.py) -------------------------
+
+MOSCOW = [("Договор подписан в Москве в мае.", "The treaty was signed in Moscow in May.",
+           "条约于五月在莫斯科签署。"),
+          ("Форум впервые прошел в Москве.", "The forum was first held in Moscow.",
+           "论坛首次在莫斯科举行。"),
+          ("Гости осмотрели Москву вечером.", "The guests toured Moscow in the evening.",
+           "客人们晚上参观了莫斯科。")]
+
+
+def _swaps(*rows):
+    from sco_corpus.checks.name_pairs import NamePairs
+    return [(s.unit.id, s.lang) for s in NamePairs(_alignment(*rows)).swaps()]
+
+
+def test_a_chinese_rename_is_found_without_chinese_name_mentions():
+    # Chinese writes no capitals: its names are the counterparts of the Russian and English ones
+    bad = ("Министры встретились в Москве.", "The ministers met in Moscow.", "部长们在阿拉木图会晤。")
+    findings = check_terms(_alignment(*MOSCOW, *ALMATY, bad))
+    assert [(f.severity, f.unit) for f in findings] == [("warning", "x/u007")]
+    assert "阿拉木图" in findings[0].message and "zh" in findings[0].message
+
+
+def test_two_renames_of_the_same_pair_of_names_are_both_found():
+    # Moscow -> Almaty in English in one unit and Almaty -> Moscow in Chinese in another: each
+    # unit is judged by counterparts measured without it, so neither hides the other
+    one = ("Министры встретились в Москве.", "The ministers met in Almaty.", "部长们在莫斯科会晤。")
+    two = ("Ярмарка прошла в Алматы.", "The fair took place in Almaty.", "交易会在莫斯科举行。")
+    units = {u for u, _ in _swaps(*MOSCOW, *ALMATY, one, two)}
+    assert units == {"x/u007", "x/u008"}
+
+
+def test_a_russian_rename_is_found():
+    # a Russian rename: the Russian names another city where English and Chinese agree
+    bad = ("Министры встретились в Алматы.", "The ministers met in Moscow.", "部长们在莫斯科会晤。")
+    assert _swaps(*MOSCOW, *ALMATY, bad) == [("x/u007", "ru")]
+
+
+@pytest.mark.parametrize("row", [
+    # a reordered list: every language names both, in another order
+    ("Делегаты из Москвы и Алматы.", "Delegates from Almaty and Moscow.", "来自莫斯科和阿拉木图的代表。"),
+    # a pronoun for a repeated name
+    ("Делегаты прибыли в Москву.", "The delegates arrived there.", "代表们抵达莫斯科。"),
+    # a paraphrase
+    ("Делегаты прибыли в Москву.", "The delegates arrived in the Russian capital.",
+     "代表们抵达俄罗斯首都。"),
+    # Chinese 《》 and English “” titles for Russian «» ones
+    ("Фильм «Шелковый путь» показали в Москве.", "The film “Silk Road” was shown in Moscow.",
+     "电影《丝绸之路》在莫斯科放映。"),
+])
+def test_no_swapped_name_for_lists_pronouns_paraphrases_and_titles(row):
+    assert _swaps(*MOSCOW, *ALMATY, row) == []
+    assert check_terms(_alignment(*MOSCOW, *ALMATY, row)) == []
+
+
+def test_a_variant_the_document_uses_elsewhere_is_no_swap():
+    # English naming Almaty where the others name Moscow, in other units too: a variant of its
+    # own (however odd), not a slip in one place
+    variant = [("Саммит прошел в Москве.", "The summit took place in Almaty.", "峰会在莫斯科举行。"),
+               ("Выставка прошла в Москве.", "The fair opened in Almaty.", "展览会在莫斯科举行。")]
+    row = ("Министры встретились в Москве.", "The ministers met in Almaty.", "部长们在莫斯科会晤。")
+    assert ("x/u009", "en") not in _swaps(*MOSCOW, *ALMATY, *variant, row)
+
+
 # --- exports ----------------------------------------------------------------------------
 
 def test_tbx_validates_and_reads_back(terms, tmp_path):

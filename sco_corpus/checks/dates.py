@@ -100,8 +100,8 @@ def check_places(alignment: Alignment) -> list[Finding]:
     if not pairs:
         return []
     embedder = alignment.embedder or Embedder()
-    ru_vectors = embedder([ru for _, ru, _ in pairs])
-    en_vectors = embedder([en for _, _, en in pairs])
+    vectors = embedder([ru for _, ru, _ in pairs] + [en for _, _, en in pairs])
+    ru_vectors, en_vectors = vectors[:len(pairs)], vectors[len(pairs):]
     findings = []
     for (unit, ru, en), a, b in zip(pairs, ru_vectors, en_vectors):
         if float(a @ b) < PLACE_SIMILARITY:

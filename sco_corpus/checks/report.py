@@ -24,12 +24,17 @@ def write_findings(findings: Sequence[Finding], out_dir: str | Path) -> list[Pat
     with open(out / "findings.tsv", "w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
         writer.writerow(FIELDS)
-        for f in findings:
-            writer.writerow([
-                f.id, f.check, f.severity, " ".join(f.langs), f.section, f.unit,
-                " | ".join(f"{k}: {' '.join(map(str, v))}" for k, v in f.lines.items()),
-                " | ".join(f"{k}: {v}" for k, v in f.evidence.items()), f.message])
+        writer.writerows(finding_row(f.as_dict()) for f in findings)
     return [out / "findings.json", out / "findings.tsv"]
+
+
+def finding_row(fields: dict) -> list[str]:
+    """The cells of ``findings.tsv`` for a finding given as its JSON object
+    (:meth:`Finding.as_dict`)."""
+    return [fields["id"], fields["check"], fields["severity"], " ".join(fields["langs"]),
+            fields["section"], fields["unit"],
+            " | ".join(f"{k}: {' '.join(map(str, v))}" for k, v in fields["lines"].items()),
+            " | ".join(f"{k}: {v}" for k, v in fields["evidence"].items()), fields["message"]]
 
 
 def format_summary(findings: Sequence[Finding], left_out: Counter | None = None) -> str:

@@ -23,6 +23,12 @@ renderings in at least two languages, take part.
   place or person whose partner the document elsewhere spells alike, the other language lacks
   that partner and names another place or person (``Екатеринбург`` here with ``Tashkent``,
   where the document pairs ``Екатеринбург`` / ``Yekaterinburg``): :func:`_respelt`.
+- **A swapped name** (warning; info when only the name written instead is sure): names paired
+  unit by unit without the term table (:mod:`sco_corpus.checks.name_pairs`): one language
+  names an entity neither other language names there, and lacks, or names fewer times, an
+  entity both others name (``莫斯科`` for ``Astana``/``Астана``; ``Council of Heads`` →
+  ``Yekaterinburg of Heads``); Chinese names are the counterparts of Russian and English ones.
+  Reported where the rules above report nothing.
 - **A rare variant** (info): every language has the term, but one writes it in a variant it
   uses at most :data:`RARE_SHARE` as often as its dominant rendering, and the variant is a
   name, title or acronym there (a shortened or reworded official title).
@@ -38,16 +44,21 @@ from ..align.units import Alignment, Unit
 from ..ingest.document import Document
 from .common import lines_of, present
 from .finding import Finding
-from .terms import Term, build_terms, capitalised_inside, common_words, find_mentions, phrase_key
+from .name_pairs import MIN_AGREEMENT, MIN_RIVAL_AGREEMENT, NamePairs, Swap
+from .terms import (
+    Term,
+    build_terms,
+    capitalised_inside,
+    common_words,
+    find_mentions,
+    phrase_key,
+)
 
 #: Terms seen in fewer units take no part (one occurrence has no dominant rendering).
 MIN_COUNT = 3
 #: A term is checked in a unit when, in the rest of the document, its languages agree at
-#: least this well on where it is (:class:`_Agreement`): where two name it, the third does in
-#: seven units of ten. Then its renderings are sure enough to compare.
-MIN_AGREEMENT = 0.7
-#: The other entity named instead needs less agreement: the named rendering is only quoted.
-MIN_RIVAL_AGREEMENT = 0.5
+#: least ``MIN_AGREEMENT`` on where it is (:class:`_Agreement`): where two name it, the third
+#: does in seven units of ten; the other entity named instead, ``MIN_RIVAL_AGREEMENT``.
 #: A Russian and an English rendering whose spellings agree this well (rapidfuzz ratio of the
 #: romanised Russian and the English, lower case) are one name transliterated: ``Душанбе`` /
 #: ``Dushanbe`` 100, ``Екатеринбурге`` / ``Yekaterinburg`` 88, ``Афганистана`` /
@@ -117,7 +128,8 @@ def _show(term: Term, langs) -> str:
     return "/".join(term.dominant[x] for x in langs if x in term.dominant)
 
 
-def check_terms(alignment: Alignment, corpus: Document | None = None, terms=None) -> list[Finding]:
+def check_terms(alignment: Alignment, corpus: Document | None = None,
+                terms=None) -> list[Finding]:
     """Findings of the ``term`` check (``terms``: a table already built for ``alignment``)."""
     table = terms if terms is not None else build_terms(alignment)
     lower = {x: {w for u in alignment for w in re.findall(r"[^\W\d_]+", u.text(x))
@@ -151,7 +163,21 @@ def check_terms(alignment: Alignment, corpus: Document | None = None, terms=None
                     and agreement[term.id].share() >= MIN_AGREEMENT:
                 findings += _rare_variant(unit, term, found, inside, common)
     reported = {f.unit for f in findings}
-    return findings + [f for f in _respelt(alignment, mentions, lower) if f.unit not in reported]
+    findings += [f for f in _respelt(alignment, mentions, lower) if f.unit not in reported]
+    reported = {f.unit for f in findings}
+    return findings + [_swapped(s) for s in NamePairs(alignment).swaps()
+                       if s.unit.id not in reported]
+
+
+def _swapped(swap: Swap) -> Finding:
+    """A finding of :class:`~sco_corpus.checks.name_pairs.Swap`: a warning, or info when the
+    entity the language lacks is paired less surely than :data:`MIN_RIVAL_AGREEMENT`."""
+    lang = swap.lang
+    message = (f"{lang} names {swap.x!r} (elsewhere {'/'.join(swap.x_others.values())}) where "
+               f"{'/'.join(swap.y_text)} name {'/'.join(swap.y_text.values())} ({lang} elsewhere "
+               f"{swap.y_lang!r}): two languages name one entity, {lang} another")
+    return _finding(swap.unit, "warning" if swap.sure else "info", message,
+                    f"swap:{lang}:{swap.x}:{swap.y_lang}")
 
 
 def _respelt(alignment: Alignment, mentions: dict, lower: dict[str, set[str]]) -> list[Finding]:

@@ -29,7 +29,7 @@ class Rule:
 
 
 def _abbreviations(lang: str) -> Rule:
-    words = sorted(NON_FINAL[lang], key=len, reverse=True)
+    words = sorted(NON_FINAL[lang], key=lambda word: (-len(word), word))  # not set order
     pattern = "|".join(r"\.\s?".join(re.escape(part) for part in word.split(".")) for word in words)
     return Rule(False, rf"(?i)(?<![\p{{L}}\p{{Nd}}])(?:{pattern})\.", r"\s")
 

@@ -60,7 +60,8 @@ def _prop(parent: etree._Element, kind: str, value: str) -> None:
 
 def write_tmx(records: Iterable[UnitRecord], path: str | Path,
               langs: Sequence[str] | None = None, codes: dict[str, str] | None = None,
-              srclang: str | None = None, notes: dict[str, str] | None = None) -> int:
+              srclang: str | None = None, notes: dict[str, str] | None = None,
+              props: dict[str, Sequence[tuple[str, str]]] | None = None) -> int:
     """Write the units' ``langs`` (default: all, in the records' order) as TMX 1.4b to ``path``;
     return the number of units written.
 
@@ -68,7 +69,8 @@ def write_tmx(records: Iterable[UnitRecord], path: str | Path,
     written, and at least one other language too. ``codes`` maps ``ru``/``en``/``zh`` to the
     ``xml:lang`` written (default :data:`DEFAULT_CODES`); ``ValueError`` if two languages would
     be read back as one. ``notes`` maps a flag (finding id) to the text of a ``<note>`` written
-    with it, for the translator.
+    with it, for the translator. ``props`` maps a unit id to more ``(type, value)`` unit
+    ``<prop>``s (a collection's ``x-count`` and ``x-document``).
     """
     records = list(records)
     langs = tuple(dict.fromkeys(langs or record_langs(records)))
@@ -101,6 +103,8 @@ def write_tmx(records: Iterable[UnitRecord], path: str | Path,
             _prop(tu, f"x-confidence-{pair}", repr(value))
         for flag in record.flags:
             _prop(tu, "x-flag", flag)
+        for kind, value in (props or {}).get(record.id, ()):
+            _prop(tu, kind, value)
         for lang in present:
             tuv = etree.SubElement(tu, "tuv", {XML_LANG: codes.get(lang, lang)})
             _prop(tuv, "x-ids", " ".join(record.ids.get(lang, ())))

@@ -253,7 +253,7 @@ def _colophon(groups: list[Group], lang: str) -> list[Draft]:
 def read_part(source: Source, part: Part, words: Counter) -> PartLayout:
     """Read one language part into typed, rejoined drafts in reading order."""
     groups, noise = read_groups(source, part)
-    lang = part.lang
+    lang = part.rules
     if part.role == "colophon":
         return PartLayout(part, _colophon(groups, lang), noise, None, {})
 
@@ -265,7 +265,8 @@ def read_part(source: Source, part: Part, words: Counter) -> PartLayout:
         headings = {first: (k + 1, last)
                     for k, (first, last) in match_headings(groups, toc, body_start).items()}
     else:
-        found = layout_headings(groups, 1, cased=lang != "zh")
+        styled = frozenset(n for g in groups for n in g.numbers if source.style(n) == "heading")
+        found = layout_headings(groups, 1, cased=lang != "zh", styled=styled)
         body_start = front_end = found[0] if found else 0
         headings = {i: (n, i) for n, i in enumerate(found, 1)}
 
@@ -293,6 +294,8 @@ def read_part(source: Source, part: Part, words: Counter) -> PartLayout:
             continue
         for draft in _split_items(groups[i], lang):
             _classify(draft, lang)
+            if draft.kind == PARAGRAPH and source.style(draft.pieces[0][2]) == "caption":
+                draft.kind = CAPTION
             text = draft.text.rstrip()
             if draft.kind == PARAGRAPH and list_open and not _starts_lower(text):
                 if text.endswith((";", "；")):

@@ -7,8 +7,10 @@ runs after the last substantial part form the colophon.
 """
 from __future__ import annotations
 
+import re
 import statistics
 from dataclasses import dataclass
+from typing import Sequence
 
 from ..errors import SourceError
 from .scripts import LANG_NAMES, SCRIPT_LANG, script_counts
@@ -24,12 +26,19 @@ _SCRIPT_WEIGHT = {"cjk": 2.0, "cyrillic": 1.0, "latin": 1.0}
 
 @dataclass(frozen=True)
 class Part:
-    """A contiguous range of source lines in one language (``role`` 'body' or 'colophon')."""
+    """A contiguous range of source lines in one language (``role`` 'body' or 'colophon').
+
+    ``rules``: the language whose ingestion rules (captions, sentence ends, dates) read it: the
+    language itself for ru, en and zh, else the one of its writing system (de → en, uk → ru).
+    ``file``: the index of its source among the document's sources (0 for a mixed file).
+    """
 
     lang: str
     role: str
     start: int
     end: int
+    rules: str
+    file: int = 0
 
     @property
     def name(self) -> str:
@@ -122,11 +131,49 @@ def find_parts(source: Source) -> list[Part]:
         start = 1 if k == 0 else run.first
         end = runs[k + 1].first - 1 if k + 1 < len(runs) else (
             tail[0].first - 1 if tail else len(source.lines))
-        parts.append(Part(lang, "body", start, end))
+        parts.append(Part(lang, "body", start, end, lang))
     if tail:
         mass: dict[str, float] = {}
         for run in tail:
             mass[run.script] = mass.get(run.script, 0.0) + run.mass
         script = max(mass, key=mass.get)
-        parts.append(Part(SCRIPT_LANG[script], "colophon", tail[0].first, len(source.lines)))
+        lang = SCRIPT_LANG[script]
+        parts.append(Part(lang, "colophon", tail[0].first, len(source.lines), lang))
+    return parts
+
+
+#: A language code as given by a user: ``ru``, ``de``, ``zh-CN``, ``pt-BR``.
+_LANG_CODE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+
+
+def given_parts(sources: Sequence[tuple[str, Source]]) -> list[Part]:
+    """One body part per ``(lang, source)``, each a whole file, in the order given.
+
+    A file whose letters are mostly in another writing system than its language uses (a
+    Russian file given as ``en``) is a :class:`SourceError`: the files were mixed up.
+    """
+    parts: list[Part] = []
+    seen: dict[str, str] = {}
+    for index, (lang, source) in enumerate(sources):
+        if not _LANG_CODE.fullmatch(lang):
+            raise SourceError(source.path, None, f"{lang!r} is not a language code "
+                                                 "(expected e.g. ru, en, zh, de, pt-BR)")
+        if lang in seen:
+            raise SourceError(source.path, None,
+                              f"a second {lang} file (the first is {seen[lang]})")
+        seen[lang] = source.path
+        text = "\n".join(source.lines)
+        if not any(ch.isalpha() for ch in text):
+            raise SourceError(source.path, None, "no text (no letters)")
+        counts = script_counts(text)
+        script = counts.most_common(1)[0][0] if counts else None
+        base = lang.split("-")[0]
+        if base in LANG_NAMES and script is not None and SCRIPT_LANG[script] != base:
+            raise SourceError(source.path, None,
+                              f"given as {lang}, but its text is mostly in {script} script; "
+                              "were the files mixed up?")
+        # a script without rules of its own (Arabic, Hangul) is read by the English ones:
+        # words between spaces, sentences ending in . ! ?
+        parts.append(Part(lang, "body", 1, len(source.lines),
+                          SCRIPT_LANG[script] if script else "en", index))
     return parts

@@ -125,8 +125,9 @@ def split_text(text: str, lang: str, backend: str | None = None) -> list[str]:
 _REFERENCE = re.compile(r"//|https?://|www\.|\s[СCPРсp]\.\s*\d|№\s*\d")
 
 
-def block_sentences(block: Block) -> list[Sentence]:
-    """The sentences of one block, each with its id and source lines.
+def block_sentences(block: Block, rules: str | None = None) -> list[Sentence]:
+    """The sentences of one block, each with its id and source lines; ``rules``: the language
+    whose splitting rules apply (default: the block's own, see :attr:`Part.rules`).
 
     Headings, titles and TOC entries are one segment each, and so is a footnote that is a
     bibliographic reference (its full stops separate author, title and place).
@@ -136,7 +137,7 @@ def block_sentences(block: Block) -> list[Sentence]:
     if whole:
         spans = [(0, len(block.text))] if block.text.strip() else []
     else:
-        spans = split_spans(block.text, block.lang)
+        spans = split_spans(block.text, rules or block.lang)
     return [
         Sentence(f"{block.id}/{n}", block.lang, block.section, block.id, block.kind,
                  block.text[a:b], block.lines_of(a, b))

@@ -2,7 +2,8 @@
 
 Headings are matched to TOC entries fuzzily (case, line breaks, punctuation and small wording
 differences ignored).  A part without a TOC gets its headings from layout alone: short,
-isolated lines without final punctuation, in capitals or bold where the script has case.
+isolated lines without final punctuation, in capitals or bold where the script has case, or
+styled as headings by a DOCX, HTML or PDF file.
 """
 from __future__ import annotations
 
@@ -118,10 +119,12 @@ def match_headings(groups: list[Group], toc: Toc, start: int) -> dict[int, tuple
     return found
 
 
-def _is_layout_heading(group: Group, cased: bool) -> bool:
+def _is_layout_heading(group: Group, cased: bool, styled: frozenset[int]) -> bool:
     text = group.raw.strip()
     if not _heading_like(group) or group.blank_before < 2 or group.blank_after < 2:
         return False
+    if any(line.number in styled for line in group.lines):
+        return True
     bold = any(n.kind == "bold" for line in group.lines for n in line.removed)
     letters = [ch for ch in text if ch.isalpha()]
     if cased:
@@ -129,6 +132,8 @@ def _is_layout_heading(group: Group, cased: bool) -> bool:
     return bold or len(text) <= 40
 
 
-def layout_headings(groups: list[Group], start: int, cased: bool) -> list[int]:
-    """Indices of groups that look like chapter headings, for parts without a TOC."""
-    return [i for i in range(start, len(groups)) if _is_layout_heading(groups[i], cased)]
+def layout_headings(groups: list[Group], start: int, cased: bool,
+                    styled: frozenset[int] = frozenset()) -> list[int]:
+    """Indices of groups that look like chapter headings, for parts without a TOC; ``styled``:
+    the lines a DOCX or HTML file marks as headings."""
+    return [i for i in range(start, len(groups)) if _is_layout_heading(groups[i], cased, styled)]

@@ -20,7 +20,6 @@ from typing import Sequence
 
 from .. import __version__
 from ..align.units import Alignment, Unit
-from ..checks.common import span
 from ..checks.finding import SEVERITIES, Finding
 from ..ingest.document import Document
 from .assets import CSS, JS
@@ -112,7 +111,8 @@ def _chart(units: list[Unit], flagged: dict[str, list[Finding]]) -> str:
             f'along the section">{"".join(bars)}</svg>')
 
 
-def _unit_rows(unit: Unit, langs: Sequence[str], findings: list[Finding]) -> str:
+def _unit_rows(unit: Unit, langs: Sequence[str], findings: list[Finding],
+               corpus: Document) -> str:
     quoted = [f for f in findings if f.check in ("number", "date")]
     marks = {lang: {t for f in quoted for t in _TOKEN.findall(f.message)
                     if t in unit.text(lang)} for lang in langs}
@@ -128,7 +128,8 @@ def _unit_rows(unit: Unit, langs: Sequence[str], findings: list[Finding]) -> str
             cells.append('<td class="empty"></td>')
             continue
         cells.append(f'<td lang="{lang}">{_marked(unit.text(lang), marks[lang], quotes[lang])}'
-                     f'<div class="lines">line {span(unit.lines(lang))}</div></td>')
+                     f'<div class="lines">{escape(corpus.source_of(lang).span(unit.lines(lang)))}'
+                     f'</div></td>')
     row = (f'<tr class="{cls}" id="{anchor(unit.id)}" data-section="{escape(unit.section)}" '
            f'data-conf="{_min_confidence(unit):.3f}" '
            f'data-findings="{" ".join(f.id for f in findings)}"><td class="meta">'
@@ -142,11 +143,12 @@ def _unit_rows(unit: Unit, langs: Sequence[str], findings: list[Finding]) -> str
     return row
 
 
-def _finding_item(finding: Finding) -> str:
+def _finding_item(finding: Finding, corpus: Document) -> str:
     """The finding in the list: a link to its unit, and its triage (open, accepted, dismissed
     and a note) that the script keeps in the browser's storage."""
     target = anchor(finding.unit) if finding.unit else anchor(f"sec-{finding.section}")
-    where = ", ".join(f"{lang} {span(lines)}" for lang, lines in finding.lines.items())
+    where = ", ".join(f"{lang} {corpus.source_of(lang).span(lines) or '-'}"
+                      for lang, lines in finding.lines.items())
     states = "".join(
         f'<label><input type="radio" name="t-{finding.id}" value="{state}"'
         f'{" checked" if state == "open" else ""}> {state}</label>' for state in TRIAGE)
@@ -155,7 +157,7 @@ def _finding_item(finding: Finding) -> str:
             f'data-status="open"><a href="#{target}">'
             f'<span class="sev-badge {finding.severity}">{finding.severity}</span> '
             f'<b>{finding.check}</b> <span class="msg">{escape(finding.message)}</span>'
-            f'<div class="where">{escape(finding.section)} · lines {escape(where)}</div></a>'
+            f'<div class="where">{escape(finding.section)} · {escape(where)}</div></a>'
             f'<fieldset class="triage"><legend>triage {finding.id}</legend>{states}'
             f'<input type="text" class="note" placeholder="note" '
             f'aria-label="note on {finding.id}"></fieldset></li>')
@@ -186,7 +188,8 @@ def render(corpus: Document, alignment: Alignment, findings: Sequence[Finding],
         + f'<span>shown: <b id="shown">{len(alignment)}</b></span><span class="tally">'
         + " · ".join(f'{s} <b id="n-{s}">{len(findings) if s == "open" else 0}</b>'
                      for s in TRIAGE) + '</span>'
-        f'<span>sco_corpus {__version__} · {escape(corpus.source.path)}</span></div></header>',
+        f'<span>sco_corpus {__version__} · '
+        f'{escape(", ".join(source.path for source in corpus.sources))}</span></div></header>',
         '<nav id="filters"><fieldset><b>check</b> '
         + "".join(f'<label><input type="checkbox" name="check" value="{c}" checked> {c}</label>'
                   for c in checks)
@@ -206,7 +209,7 @@ def render(corpus: Document, alignment: Alignment, findings: Sequence[Finding],
         'class="import">Import baseline <input type="file" id="import" '
         'accept=".json,.txt,application/json,text/plain"></label> '
         '<span id="triage-status" role="status"></span></div><ol>'
-        + "".join(_finding_item(f) for f in findings) + "</ol></aside><main>",
+        + "".join(_finding_item(f, corpus) for f in findings) + "</ol></aside><main>",
     ]
     for section_id in sections:
         units = [u for u in alignment if u.section == section_id]
@@ -219,7 +222,7 @@ def render(corpus: Document, alignment: Alignment, findings: Sequence[Finding],
             + '<table class="units"><colgroup><col class="meta">'
             + "".join("<col>" for _ in langs) + '</colgroup><thead><tr><th>unit</th>'
             + "".join(f"<th>{lang}</th>" for lang in langs) + "</tr></thead><tbody>"
-            + "".join(_unit_rows(u, langs, by_unit.get(u.id, [])) for u in units)
+            + "".join(_unit_rows(u, langs, by_unit.get(u.id, []), corpus) for u in units)
             + "</tbody></table></section>")
     parts.append(f"</main></div><script>{JS}</script></body></html>\n")
     return "".join(parts)
