@@ -214,9 +214,9 @@ def _coarse(side: Side, k: int) -> Side:
 def _bead(cost: BeadCost, i0: int, i1: int, j0: int, j1: int) -> Bead:
     """A path step as a :class:`Bead` with its confidence.
 
-    A pair of spans is confident when its score is well above two skips (where leaving a pair
-    of sentences unaligned would score the same). A sentence left unaligned is confident when
-    even its best 1-1 partner nearby scores less than that.
+    A pair of spans is confident when its score is well above the floor and above the score of
+    its best sub-bead (:func:`~sco_corpus.align.scoring.match_confidence`). A sentence left
+    unaligned is confident when even its best 1-1 partner nearby scores less than two skips.
     """
     skip, a, b = cost.weights.skip, i1 - i0, j1 - j0
     src, tgt = tuple(range(i0, i1)), tuple(range(j0, j1))
