@@ -106,7 +106,18 @@ def calibrate(src: Side, tgt: Side, length: LengthModel) -> Calibration:
     (up to :data:`CALIBRATION_SAMPLE` each) of the cosine with their best match on the other
     side, kept at least 0.1 above the null for inputs with hardly any translation in them; the
     length ratio and spread of the mutual best matches among them
-    (:meth:`LengthModel.from_pairs`, :meth:`LengthModel.spread`)."""
+    (:meth:`LengthModel.from_pairs`, :meth:`LengthModel.spread`).
+
+    On one BLAS thread, as the encoder: a matrix product's last bits depend on the thread
+    count, and every confidence on these scales, so a collection's worker (one thread) and a
+    single build (all cores) would write different files."""
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(limits=1, user_api="blas"):
+        return _calibrate(src, tgt, length)
+
+
+def _calibrate(src: Side, tgt: Side, length: LengthModel) -> Calibration:
     null = null_similarity(src.emb, tgt.emb)
     rng = np.random.default_rng(0)
     rows = {}
