@@ -22,9 +22,8 @@ from sco_corpus.align.units import PAIRS
 from eval_alignment import GOLD, system_pairs
 
 GRID = {
-    "skip": (0.35, 0.45, 0.55),
-    "merge": (0.05, 0.15, 0.3),
-    "length": (0.0, 0.02, 0.05),
+    "skip": (0.2, 0.3, 0.45),
+    "length": (0.0, 1.0),
     "anchors": (0.0, 0.2, 0.5),
 }
 

@@ -49,3 +49,29 @@ def test_loading_a_file(tmp_path):
     path.write_text(build(Layout()), encoding="utf-8")
     corpus = sco_corpus.load(path)
     assert corpus.source.path == str(path) and len(corpus.blocks) > 50
+
+
+def test_caption_line_the_chinese_lacks_is_a_unit_of_its_own(monkeypatch):
+    """Russian and English captions open with a line the Chinese caption lacks: the line is a
+    unit of its own with no Chinese, not absorbed into the next line's unit; and were it
+    absorbed, the unit's confidence would say so (it scores better without the line)."""
+    from sco_corpus.align import document
+    from sco_corpus.align.embed import Embedder
+
+    monkeypatch.setitem(TEXT["zh"], "caption", "2021年3月12日，阿拉木图。")
+    corpus = _corpus()
+    embedder = Embedder()
+
+    def captions(alignment):
+        return [u for u in alignment if u.kind == "caption"]
+
+    units = captions(document.align_corpus(corpus, embedder=embedder))
+    alone = [u for u in units
+             if [s.text for s in u.sentences["en"]] == ["Conference participants."]]
+    assert len(alone) == 4 and all(not u.sentences["zh"] for u in alone)
+    assert all(u.confidence["ru-en"] > 0.9 for u in alone)
+    monkeypatch.setattr(document, "_unsupported_groups", lambda src, *args: (src, []))
+    merged = [u for u in captions(document.align_corpus(corpus, embedder=embedder))
+              if len(u.sentences["en"]) == 2 and u.sentences["zh"]]
+    assert len(merged) == 4
+    assert all(u.confidence["ru-zh"] < 0.5 and u.confidence["en-zh"] < 0.5 for u in merged)

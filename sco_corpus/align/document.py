@@ -27,8 +27,9 @@ from ..repeats import Repeat, find_repeats, merge_runs
 from .anchors import anchor_vectors
 from .embed import Embedder
 from .length import LengthModel, char_length
-from .pairwise import Bead, Options, align_sides, build_side, null_similarity
-from .scoring import BeadCost, Side, match_confidence
+from .pairwise import Bead, Options, align_sides, build_side, calibrate
+from .scoring import (BeadCost, Calibration, Side, edge_margin, match_confidence,
+                      null_confidence)
 from .units import Alignment, Unit
 
 #: Structural class of each body block kind; beads never mix classes.
@@ -61,7 +62,7 @@ class _Context:
     options: Options
     vectors: dict[str, np.ndarray]             # sentence id -> embedding
     lengths: dict[tuple[str, str], LengthModel]
-    nulls: dict[tuple[str, str], float]
+    calibrations: dict[tuple[str, str], Calibration]
 
     def side(self, sentences: Sequence[Sentence], lang: str, ordered: bool = True) -> Side:
         emb = (np.stack([self.vectors[s.id] for s in sentences]) if sentences
@@ -74,7 +75,7 @@ class _Context:
 
     def pair_options(self, src: str, tgt: str) -> Options:
         return replace(self.options, length=self.lengths[src, tgt],
-                       null_similarity=self.nulls[src, tgt])
+                       calibration=self.calibrations[src, tgt])
 
 
 def align_corpus(corpus: Document, options: Options = Options(), embedder: Embedder | None = None,
@@ -137,15 +138,18 @@ def slipped_repeats(sentences: Sequence[Sentence], vectors: dict[str, np.ndarray
 
 
 def _estimate(context: _Context, sentences: Sequence[Sentence]) -> None:
-    """Length ratio and unrelated-pair similarity per language pair, from the whole corpus."""
+    """Length ratio and similarity scale per language pair, from the whole corpus; each pair
+    is calibrated once and its reverse derived (the scales are symmetric)."""
     by_lang = {lang: [s for s in sentences if s.lang == lang] for lang in context.langs}
     sides = {lang: context.side(items, lang, ordered=False) for lang, items in by_lang.items()}
-    for src in context.langs:
-        for tgt in context.langs:
-            if src != tgt:
-                context.lengths[src, tgt] = LengthModel.estimate(sides[src].length,
-                                                                 sides[tgt].length)
-                context.nulls[src, tgt] = null_similarity(sides[src], sides[tgt])
+    for a, src in enumerate(context.langs):
+        for tgt in context.langs[a + 1:]:
+            length = LengthModel.estimate(sides[src].length, sides[tgt].length)
+            context.lengths[src, tgt] = length
+            context.lengths[tgt, src] = LengthModel(1.0 / length.ratio)
+            calibration = calibrate(sides[src], sides[tgt], length)
+            context.calibrations[src, tgt] = calibration
+            context.calibrations[tgt, src] = calibration.reversed()
 
 
 def _align_group(seqs: dict[str, list[Sentence]], context: _Context, ordered: bool
@@ -159,8 +163,11 @@ def _align_group(seqs: dict[str, list[Sentence]], context: _Context, ordered: bo
         beads = _best_order(pivot, seqs[lang], lang, context, ordered, done[0])
         merged = []
         for bead in beads:
+            src, alone = _unsupported_groups(list(bead.src), groups, seqs[lang], bead.tgt,
+                                             lang, done, context)
+            merged += [groups[k] for k in alone if k < src[0]] if src else []
             group = _Group()
-            for k in bead.src:
+            for k in src:
                 for key, value in groups[k].sentences.items():
                     group.sentences.setdefault(key, []).extend(value)
                 group.nulls.update(groups[k].nulls)
@@ -170,9 +177,91 @@ def _align_group(seqs: dict[str, list[Sentence]], context: _Context, ordered: bo
                 group.nulls[lang] = bead.score
             if len(done) == 1:
                 group.parts = [(group.get(first), group.sentences[lang], bead.score)]
-            merged.append(group)
+            merged += _split_unsupported(group, lang, done, context)
+            merged += [groups[k] for k in alone if not src or k > src[-1]]
         groups, done = merged, done + [lang]
     return groups
+
+
+def _unsupported_groups(src: list[int], groups: list[_Group], items: list[Sentence],
+                        tgt: Sequence[int], lang: str, witnesses: list[str], context: _Context
+                        ) -> tuple[list[int], list[int]]:
+    """The groups of a bead of ``lang`` that it keeps, and those at either end it sets apart
+    (``lang`` lacks them): a group of two or more languages whose every language matches
+    ``lang``'s side no better with it than without it. The reverse of
+    :func:`_split_unsupported`: there the languages of the group witness against a sentence
+    of ``lang``; here the group's own languages, which agree it is a unit, find nothing of it
+    in ``lang`` (a caption line the Chinese lacks had joined the next line's unit: adding it
+    lowered both matches, by less than the floor). Each group set apart gets a null
+    confidence for ``lang`` from its best match with ``lang``'s side."""
+    own = [items[j] for j in sorted(tgt)]
+    if len(src) < 2 or not own or len(witnesses) < 2:
+        return src, []
+    skip = context.options.weights.skip
+    alone: list[int] = []
+
+    def side(ks: list[int], x: str) -> list[Sentence]:
+        return [s for k in ks for s in groups[k].get(x)]
+
+    while len(src) > 1:
+        for edge, rest in ((src[0], src[1:]), (src[-1], src[:-1])):
+            langs = [x for x in witnesses if groups[edge].get(x)]
+            if len(langs) < 2 or not all(side(rest, x) for x in langs):
+                continue
+            if all(_pair_score(side(src, x), own, x, lang, context)
+                   <= _pair_score(side(rest, x), own, x, lang, context) for x in langs):
+                best = max(_pair_score(groups[edge].get(x), own, x, lang, context)
+                           for x in langs)
+                groups[edge].nulls[lang] = null_confidence(best, skip)
+                alone.append(edge)
+                src = rest
+                break
+        else:
+            break
+    return src, sorted(alone)
+
+
+def _split_unsupported(group: _Group, lang: str, witnesses: list[str], context: _Context
+                       ) -> list[_Group]:
+    """The group, with the sentences of ``lang`` at either end of its side split off as units
+    of their own when every other language of the group (two or more) matches the group
+    better without them, by more than :attr:`Weights.floor`.
+
+    With one other language such a drop is ambiguous: the weak part of a free translation's
+    merge often scores below its best part (a third of Text+Berg's gold merges, a fifth by more
+    than 0.1), so the pairwise aligner tolerates it. A sentence that two translations both
+    match worse is an addition (the omission check reports it). (A sentence's similarity alone
+    is no such witness: a clause Chinese cuts at ``；`` is often unlike both alone.)"""
+    own = group.get(lang)
+    present = [x for x in witnesses if group.get(x)]
+    if len(own) < 2 or len(present) < 2:
+        return [group]
+    floor = context.options.weights.floor
+    before: list[_Group] = []
+    after: list[_Group] = []
+    while len(own) > 1:
+        for edge, rest, out in ((own[0], own[1:], before), (own[-1], own[:-1], after)):
+            drops = [_pair_score(group.get(x), own, x, lang, context)
+                     - _pair_score(group.get(x), rest, x, lang, context) for x in present]
+            if max(drops) < -floor:
+                best = max(_pair_score(group.get(x), [edge], x, lang, context) for x in present)
+                out.append(_Group({lang: [edge]},
+                                  {lang: null_confidence(best, context.options.weights.skip)}))
+                own = rest
+                break
+        else:
+            break
+    group.sentences[lang] = own
+    return before + [group] + after[::-1]
+
+
+def _pair_score(x: Sequence[Sentence], y: Sequence[Sentence], src: str, tgt: str,
+                context: _Context) -> float:
+    """The bead score of two runs of sentences in their pair's calibrated scale."""
+    options = context.pair_options(src, tgt)
+    cost = BeadCost(context.side(x, src, ordered=False), context.side(y, tgt, ordered=False),
+                    options.length, options.weights, options.calibration)
+    return float(cost.score(len(x), len(y), len(x), np.array([len(y)]))[0])
 
 
 def _best_order(pivot: Side, items: list[Sentence], lang: str, context: _Context,
@@ -263,8 +352,10 @@ def _relative_positions(corpus: Document) -> dict[str, float]:
 def _match_blocks(groups, langs: list[str], items: list[list[Sentence]], lang: str,
                   context: _Context, where: dict[str, float]) -> dict[int, int]:
     """Greedy one-to-one matching of groups to blocks of ``lang``, cheapest pairs first, among
-    pairs cheaper than leaving both unmatched; the cost includes the distance between their
-    relative places in the text."""
+    pairs that score above unrelated sentences (0 on the calibrated scale) after a penalty for
+    the distance between their relative places in the text. Length is left out: a caption block
+    may carry a place-and-date line in one language only (with it, two booklet captions of the
+    same summit swap partners)."""
     if not groups or not items:
         return {}
     as_groups = [_Group({x: [s for block in g.get(x, []) for s in block] for x in langs})
@@ -272,16 +363,16 @@ def _match_blocks(groups, langs: list[str], items: list[list[Sentence]], lang: s
     src = _merged_side(as_groups, langs, context)
     tgt = _merged_side([_Group({lang: block}) for block in items], [lang], context)
     options = context.pair_options(langs[0], lang)
-    cost = BeadCost(src, tgt, options.length or LengthModel(), options.weights,
-                    context.nulls[langs[0], lang])
+    cost = BeadCost(src, tgt, options.length or LengthModel(),
+                    replace(options.weights, length=0.0), context.calibrations[langs[0], lang])
     where_src = np.array([np.mean([where[block[0].id] for x in langs for block in g.get(x, [])])
                           for g in groups])
     where_tgt = np.array([where[block[0].id] for block in items])
     ends = np.arange(1, len(items) + 1)
-    table = np.array([cost.per_sentence(1, 1, i, ends) for i in range(1, len(groups) + 1)])
+    table = -np.array([cost.score(1, 1, i, ends) for i in range(1, len(groups) + 1)])
     table = np.where(np.isfinite(table), table, 1e9)
     table += DISTANCE_WEIGHT * np.abs(where_src[:, None] - where_tgt[None, :])
-    limit = 2 * options.weights.skip
+    limit = 0.0
     matches: dict[int, int] = {}
     for flat in np.argsort(table, axis=None, kind="stable"):
         i, j = divmod(int(flat), len(items))
@@ -333,8 +424,10 @@ def _units(groups: list[_Group], corpus: Document, context: _Context,
 
 def _confidences(group: _Group, sentences: dict[str, tuple[Sentence, ...]],
                  context: _Context) -> dict[str, float]:
-    """Per language pair: match confidence of the two sides, or the aligner's confidence that
-    the one non-empty side has no counterpart."""
+    """Per language pair: match confidence of the two sides (by meaning and anchors; whole
+    units' lengths vary more than sentences', and with length the confidence separates right
+    from wrong units less well on the booklet's gold), or the aligner's confidence that the one
+    non-empty side has no counterpart."""
     out = {}
     langs = context.langs
     for a, src in enumerate(langs):
@@ -343,10 +436,13 @@ def _confidences(group: _Group, sentences: dict[str, tuple[Sentence, ...]],
             if x and y:
                 cost = BeadCost(context.side(x, src, ordered=False),
                                 context.side(y, tgt, ordered=False),
-                                context.lengths[src, tgt], context.options.weights,
-                                context.nulls[src, tgt])
-                per = float(cost.per_sentence(len(x), len(y), len(x), np.array([len(y)]))[0])
-                out[f"{src}-{tgt}"] = match_confidence(per, context.options.weights.skip)
+                                context.lengths[src, tgt],
+                                replace(context.options.weights, length=0.0),
+                                context.calibrations[src, tgt])
+                score = float(cost.score(len(x), len(y), len(x), np.array([len(y)]))[0])
+                margin = edge_margin(cost, len(x), len(y), len(x), len(y), score)
+                out[f"{src}-{tgt}"] = match_confidence(score, context.options.weights.skip,
+                                                       context.options.weights.floor, margin)
             elif x or y:
                 empty = tgt if x else src
                 out[f"{src}-{tgt}"] = group.nulls.get(

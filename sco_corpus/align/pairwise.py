@@ -16,13 +16,20 @@ from .dp import search
 from .embed import Embedder
 from .langs import check_language
 from .length import LengthModel, char_length
-from .scoring import BeadCost, Side, Weights, match_confidence, null_confidence
+from .scoring import (BeadCost, Calibration, Side, Weights, edge_margin, match_confidence,
+                      null_confidence)
 
 #: Bead shapes besides 1-0 and 0-1, which are always allowed. Up to 1-5: Chinese often cuts a
-#: long Russian or English sentence at each full-width semicolon.
+#: long Russian or English sentence at each full-width semicolon. No 2-3 or 3-2: with them
+#: Text+Berg (3 such gold beads of 858) and the booklet score the same, and every alignment
+#: takes a fifth longer.
 DEFAULT_BEADS = ((1, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1), (1, 4), (4, 1), (1, 5), (5, 1))
-#: Mean cosine of unrelated sentence pairs, used when an input is too short to measure it.
-DEFAULT_NULL_SIMILARITY = 0.12
+#: Mean cosine of unrelated sentence pairs under the default encoder (multilingual USE; 0.05 to
+#: 0.14 on the Text+Berg documents and the booklet's pairs), used when an input is too short
+#: to measure it.
+DEFAULT_NULL_SIMILARITY = 0.1
+#: Sentences of each side compared with the whole other side to find the typical best match.
+CALIBRATION_SAMPLE = 500
 
 
 @dataclass(frozen=True)
@@ -45,10 +52,10 @@ class Options:
 
     beads: tuple[tuple[int, int], ...] = DEFAULT_BEADS
     weights: Weights = Weights()
-    #: ``None``: ratio of total lengths of the two inputs
+    #: ``None``: measured on the input's mutual best matches (:func:`calibrate`)
     length: LengthModel | None = None
-    #: ``None``: measured on random pairs of the input
-    null_similarity: float | None = None
+    #: ``None``: measured on the input (:func:`calibrate`)
+    calibration: Calibration | None = None
     #: an input's grid up to this many cells is searched whole (a coarse level's: this over
     #: ``coarse_factor`` squared)
     max_full_cells: int = 250_000
@@ -81,11 +88,11 @@ def _numbered(labels: Sequence[Hashable] | None, n: int) -> np.ndarray:
     return np.array([index.setdefault(x, len(index)) for x in labels], dtype=np.int64)
 
 
-def null_similarity(src: Side, tgt: Side, samples: int = 4000) -> float:
-    """Mean cosine of random pairs of distinct source and target sentences (most of which are
-    not translations; a repeated sentence counts once, or a text of repeats would look like
-    its own null model)."""
-    a, b = np.unique(src.emb, axis=0), np.unique(tgt.emb, axis=0)
+def null_similarity(a: np.ndarray, b: np.ndarray, samples: int = 4000) -> float:
+    """Mean cosine of random pairs of distinct source and target sentence vectors (most of
+    which are not translations; a repeated sentence counts once, or a text of repeats would
+    look like its own null model)."""
+    a, b = np.unique(a, axis=0), np.unique(b, axis=0)
     if len(a) < 8 or len(b) < 8:
         return DEFAULT_NULL_SIMILARITY
     rng = np.random.default_rng(0)
@@ -94,16 +101,52 @@ def null_similarity(src: Side, tgt: Side, samples: int = 4000) -> float:
     return float(np.einsum("ij,ij->i", a[i], b[j]).mean())
 
 
+def calibrate(src: Side, tgt: Side, length: LengthModel) -> Calibration:
+    """The input's scales: :func:`null_similarity`; the median over sentences of both sides
+    (up to :data:`CALIBRATION_SAMPLE` each) of the cosine with their best match on the other
+    side, kept at least 0.1 above the null for inputs with hardly any translation in them; the
+    length ratio and spread of the mutual best matches among them
+    (:meth:`LengthModel.from_pairs`, :meth:`LengthModel.spread`).
+
+    On one BLAS thread, as the encoder: a matrix product's last bits depend on the thread
+    count, and every confidence on these scales, so a collection's worker (one thread) and a
+    single build (all cores) would write different files."""
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(limits=1, user_api="blas"):
+        return _calibrate(src, tgt, length)
+
+
+def _calibrate(src: Side, tgt: Side, length: LengthModel) -> Calibration:
+    null = null_similarity(src.emb, tgt.emb)
+    rng = np.random.default_rng(0)
+    rows = {}
+    best = []
+    for name, a, b in (("src", src.emb, tgt.emb), ("tgt", tgt.emb, src.emb)):
+        rows[name] = (np.arange(len(a)) if len(a) <= CALIBRATION_SAMPLE
+                      else np.sort(rng.choice(len(a), CALIBRATION_SAMPLE, replace=False)))
+        sims = a[rows[name]] @ b.T
+        best.append(sims.max(axis=1))
+        rows[name] = (rows[name], sims.argmax(axis=1))
+    typical = float(np.median(np.concatenate(best)))
+    (si, sj), (tj, ti) = rows["src"], rows["tgt"]
+    partner = dict(zip(tj.tolist(), ti.tolist()))
+    mutual = np.array([partner.get(j) == i for i, j in zip(si, sj)], dtype=bool)
+    length = LengthModel.from_pairs(src.length[si[mutual]], tgt.length[sj[mutual]], length)
+    spread = length.spread(src.length[si[mutual]], tgt.length[sj[mutual]])
+    return Calibration(null, max(typical, null + 0.1), spread, length.ratio)
+
+
 def align_sides(src: Side, tgt: Side, options: Options = Options()) -> list[Bead]:
     """Align two prepared sides."""
     n, m = len(src), len(tgt)
     if n == 0 or m == 0:
         return ([Bead((i,), (), 1.0) for i in range(n)]
                 + [Bead((), (j,), 1.0) for j in range(m)])
-    length = options.length or LengthModel.estimate(src.length, tgt.length)
-    null = options.null_similarity
-    cost = BeadCost(src, tgt, length, options.weights,
-                    null if null is not None else null_similarity(src, tgt))
+    calibration = options.calibration or calibrate(
+        src, tgt, LengthModel.estimate(src.length, tgt.length))
+    length = options.length or LengthModel(calibration.length_ratio)
+    cost = BeadCost(src, tgt, length, options.weights, calibration)
     lo, hi = _band(src, tgt, cost, options)
     path = _search(cost, options.beads, lo, hi)
     return [_bead(cost, *step) for step in path]
@@ -149,7 +192,7 @@ def _band(src: Side, tgt: Side, cost: BeadCost, options: Options,
     if (n + 1) * (m + 1) <= limit or min(n, m) < 2:
         return np.zeros(n + 1, dtype=np.int64), np.full(n + 1, m + 1, dtype=np.int64)
     coarse = BeadCost(_coarse(src, k), _coarse(tgt, k), cost.length, cost.weights,
-                      cost.null_similarity)
+                      cost.calibration)
     band = _band(coarse.src, coarse.tgt, coarse, options, options.max_full_cells // k ** 2)
     path = _search(coarse, ((1, 1), (1, 2), (2, 1)), *band)
     margin = options.band_margin
@@ -182,27 +225,28 @@ def _coarse(side: Side, k: int) -> Side:
 def _bead(cost: BeadCost, i0: int, i1: int, j0: int, j1: int) -> Bead:
     """A path step as a :class:`Bead` with its confidence.
 
-    A pair of spans is confident when its cost per sentence is well below twice the skip cost
-    (where leaving both unaligned would be as cheap). A sentence left unaligned is confident
-    when even its best 1-1 partner nearby would cost more than that.
+    A pair of spans is confident when its score is well above the floor and above the score of
+    its best sub-bead (:func:`~sco_corpus.align.scoring.match_confidence`). A sentence left
+    unaligned is confident when even its best 1-1 partner nearby scores less than two skips.
     """
     skip, a, b = cost.weights.skip, i1 - i0, j1 - j0
     src, tgt = tuple(range(i0, i1)), tuple(range(j0, j1))
     if a and b:
-        per = float(cost.per_sentence(a, b, i1, np.array([j1]))[0])
+        score = float(cost.score(a, b, i1, np.array([j1]))[0])
         total = float(cost.row(a, b, i1, j1, j1 + 1)[0])
-        return Bead(src, tgt, match_confidence(per, skip), total)
+        margin = edge_margin(cost, a, b, i1, j1, score)
+        return Bead(src, tgt, match_confidence(score, skip, cost.weights.floor, margin), total)
     best = _best_partner(cost, i0, i1, j0, j1)
     return Bead(src, tgt, null_confidence(best, skip), skip)
 
 
 def _best_partner(cost: BeadCost, i0: int, i1: int, j0: int, j1: int, window: int = 3) -> float:
-    """Lowest 1-1 cost per sentence of an unaligned sentence with a neighbour on the other side."""
+    """Highest 1-1 score of an unaligned sentence with a neighbour on the other side."""
     if i1 > i0:
         ends = np.arange(max(1, j0 - window + 1), min(len(cost.tgt), j0 + window) + 1)
-        values = cost.per_sentence(1, 1, i1, ends) if len(ends) else np.array([np.inf])
+        values = cost.score(1, 1, i1, ends) if len(ends) else np.array([-np.inf])
     else:
-        values = np.array([cost.per_sentence(1, 1, i, np.array([j1]))[0]
+        values = np.array([cost.score(1, 1, i, np.array([j1]))[0]
                            for i in range(max(1, i0 - window + 1),
-                                          min(len(cost.src), i0 + window) + 1)] or [np.inf])
-    return float(np.min(values))
+                                          min(len(cost.src), i0 + window) + 1)] or [-np.inf])
+    return float(np.max(values))
