@@ -33,7 +33,7 @@ from .checks import SEVERITIES, exit_code, run_checks
 from .checks.report import write_findings
 from .checks.terms import build_terms
 from .corpus import EMBEDDED, Corpus, Sources, from_source, from_sources, language_files
-from .fileio import write_text_atomic
+from .fileio import read_json_object, write_text_atomic
 from .formats.exports import export_all
 from .formats.omegat_glossary import write_glossaries
 from .report import write_review_page
@@ -86,15 +86,6 @@ def _inputs_key(raw: bytes, fail_on: str) -> str:
     settings = json.dumps({"version": __version__, "code": _code_hash(), "fail_on": fail_on,
                            "epoch": os.environ.get("SOURCE_DATE_EPOCH")}, sort_keys=True)
     return hashlib.sha256(raw + settings.encode()).hexdigest()
-
-
-def _read_manifest(out: Path) -> dict:
-    """The manifest of the last build into ``out`` ({} when there is none or it is unusable)."""
-    try:
-        data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
 
 
 def _written_before(manifest: dict) -> set[str]:
@@ -155,7 +146,7 @@ def build(source: Sources, out: str | Path, fail_on: str = "error",
         label, raw = str(path), path.read_bytes()
         ingest = partial(from_source, mixed)
     key = _inputs_key(raw, fail_on)
-    manifest = _read_manifest(out)
+    manifest = read_json_object(out / MANIFEST)
     previous = _up_to_date(out, manifest, key, label)
     if previous is not None:
         for stage in STAGES:

@@ -3,6 +3,7 @@ never leaves a half-written one in place."""
 from __future__ import annotations
 
 import codecs
+import json
 import os
 import tempfile
 from contextlib import contextmanager
@@ -57,3 +58,13 @@ def read_text(path: str | Path) -> str:
         at = start + error.start
         raise SourceError(str(path), data.count(b"\n", 0, at) + 1,
                           f"not UTF-8 text (byte 0x{data[at]:02x})") from None
+
+
+def read_json_object(path: str | Path) -> dict:
+    """The JSON object in the file at ``path``, or {} when it is missing, unreadable or not an
+    object (a manifest of an earlier run that may never have been completed)."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 from urllib.parse import quote
 
-from ..fileio import write_text_atomic
+from ..fileio import read_json_object, write_text_atomic
 from ..report.index import IndexRow, write_index_page
 from .discover import DocumentSpec
 from .merge import DocumentOutputs, write_memories, write_tables
@@ -75,14 +75,6 @@ def _file_notes(memories: dict[str, tuple[int, int]]) -> list[tuple[str, str]]:
         ("findings.json", "the same as JSON"), (MANIFEST, "this build's summary")]
 
 
-def _previous(out: Path) -> dict:
-    try:
-        data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
 def _remove_stale(out: Path, previous: dict, files: set[str], docs: set[str]) -> None:
     """Remove the files and document folders of an earlier run that this one did not write."""
     for name in previous.get("files", []):
@@ -109,7 +101,7 @@ def build_collection(specs: Sequence[DocumentSpec], out: str | Path, fail_on: st
     out = Path(out).resolve()
     out.mkdir(parents=True, exist_ok=True)
     cache = Path(cache_dir).resolve() if cache_dir is not None else out / ".embeddings"
-    previous = _previous(out)
+    previous = read_json_object(out / MANIFEST)
     with dask_client(workers, scheduler) as client:
         count = len(client.scheduler_info()["workers"])
         results = run_documents(specs, out / "docs", fail_on, cache, client, on_done)
